@@ -1,0 +1,1 @@
+// Placeholder until the first test file lands; delete it then.
