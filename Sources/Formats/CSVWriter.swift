@@ -12,46 +12,51 @@ public final class CSVWriter {
   public let header: [String]
   private let handle: FileHandle
 
-  /// Creates (or empties) the file at `url` and writes the header line.
-  public init(creating url: URL, header: [String]) throws {
+  private init(url: URL, header: [String], handle: FileHandle) {
     self.url = url
     self.header = header
+    self.handle = handle
+  }
+
+  /// Creates (or empties) the file at `url` and writes the header line.
+  public convenience init(creating url: URL, header: [String]) throws {
     guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
       throw FormatError.unreadable(file: url.path, reason: "cannot create the file")
     }
-    handle = try Self.open(url)
+    self.init(url: url, header: header, handle: try Self.open(url))
     try writeLine(header)
   }
 
-  /// Opens the file at `url` to append rows, creating it with the header if it does not exist.
+  /// Opens the file at `url` to append rows, creating it with the header if it does not exist
+  /// (or holds not even a complete header line, as when a run was killed at once).
   ///
   /// An existing file must start with exactly `header`; an incomplete last line (no final `\n`,
   /// left by a killed run) is cut off first so the next row starts on a line of its own.
-  public init(appendingTo url: URL, header: [String]) throws {
-    self.url = url
-    self.header = header
-    guard FileManager.default.fileExists(atPath: url.path) else {
-      guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-        throw FormatError.unreadable(file: url.path, reason: "cannot create the file")
-      }
-      handle = try Self.open(url)
-      try writeLine(header)
+  public convenience init(appendingTo url: URL, header: [String]) throws {
+    let exists = FileManager.default.fileExists(atPath: url.path)
+    let data = exists ? FileManager.default.contents(atPath: url.path) : nil
+    if exists && data == nil {
+      throw FormatError.unreadable(file: url.path, reason: "cannot read the existing file")
+    }
+    guard let data, data.contains(UInt8(ascii: "\n")) else {
+      try self.init(creating: url, header: header)
       return
     }
-    let existing = try CSVReader(contentsOf: url)
+    let existing = try CSVReader(parsing: data, file: url.path)
     guard existing.header == header else {
       throw FormatError.malformedRow(
         file: url.path, line: 1,
         reason:
           "header is \(existing.header.joined(separator: ",")), expected \(header.joined(separator: ","))")
     }
-    handle = try Self.open(url)
+    let handle = try Self.open(url)
     do {
       try handle.truncate(atOffset: UInt64(existing.completeByteCount))
       try handle.seekToEnd()
     } catch {
       throw FormatError.unreadable(file: url.path, reason: error.localizedDescription)
     }
+    self.init(url: url, header: header, handle: handle)
   }
 
   deinit { try? handle.close() }

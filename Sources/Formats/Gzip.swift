@@ -87,7 +87,8 @@ public enum Gzip {
     else { throw FormatError.corruptStream(file: file, reason: "zlib could not start an inflate stream") }
     defer { inflateEnd(&stream) }
 
-    var capacity = max(sizeHint, 4 * data.count, 1 << 16)
+    // One spare byte beyond an exact hint lets the stream end without a needless doubling.
+    var capacity = sizeHint > 0 ? sizeHint + 1 : max(4 * data.count, 1 << 16)
     guard var output = malloc(capacity)?.assumingMemoryBound(to: UInt8.self) else {
       throw FormatError.corruptStream(file: file, reason: "cannot allocate \(capacity) bytes")
     }

@@ -100,19 +100,25 @@ struct DatasetDownloaderTests {
     let downloader = DatasetDownloader(fetch: Self.copyFetch) { kind in
       kind == .cifar10 ? [archiveFile] : idxFiles
     }
-    let locator = DatasetLocator(environment: ["HOME": try TemporaryDirectory().url.path])
     let cache = try TemporaryDirectory()
-    try await downloader.download(.mnist, into: cache.url.appendingPathComponent("mnist"))
-    try await downloader.download(.cifar10, into: cache.url.appendingPathComponent("cifar-10"))
-    _ = locator
-    let mnist = try ImageDataset.mnist(directory: cache.url.appendingPathComponent("mnist"), split: .train)
-    #expect(mnist.count == 4)
-    let cifar = try ImageDataset.cifar10(
-      directory: cache.url.appendingPathComponent("cifar-10"), split: .train)
-    #expect(cifar.count == 5)
-    #expect(
-      !FileManager.default.fileExists(
-        atPath: cache.url.appendingPathComponent("cifar-10/cifar-10-binary.tar.gz").path))
+    // The downloader installs into the locator's cache, where loading finds the files (CIFAR-10 has
+    // no system directory, so nothing outside the temporary cache can interfere).
+    let locator = DatasetLocator(environment: ["XDG_CACHE_HOME": cache.url.path])
+    let mnistDirectory = locator.cacheDirectory(for: .mnist)
+    try await downloader.download(.mnist, into: mnistDirectory)
+    try await downloader.download(.cifar10, into: locator.cacheDirectory(for: .cifar10))
+    #expect(try ImageDataset.mnist(directory: mnistDirectory, split: .train).count == 4)
+    #expect(try ImageDataset.load(.cifar10, split: .train, locator: locator).count == 5)
+    #expect(try ImageDataset.load(.cifar10, split: .test, locator: locator).count == 1)
+    let archiveLeft = locator.cacheDirectory(for: .cifar10).appendingPathComponent("cifar-10-binary.tar.gz")
+    #expect(!FileManager.default.fileExists(atPath: archiveLeft.path))
+
+    // A second download finds everything in place and fetches nothing.
+    let refusing = DatasetDownloader(fetch: { _, _ in Issue.record("fetched again") }) { kind in
+      kind == .cifar10 ? [archiveFile] : idxFiles
+    }
+    try await refusing.download(.mnist, into: mnistDirectory)
+    try await refusing.download(.cifar10, into: locator.cacheDirectory(for: .cifar10))
   }
 
   @Test("a damaged archive is an extraction error carrying tar's message")

@@ -44,10 +44,13 @@ struct CSVWriterTests {
     #expect(try String(contentsOf: url, encoding: .utf8) == "step,loss\n1,0.5\n2,0.4\n3.0,0.3\n")
   }
 
-  @Test("appending to a missing file creates it with the header")
-  func appendCreates() throws {
+  @Test(
+    "appending to a missing file, or one without a whole header line, starts it afresh",
+    arguments: [nil, "", "st"])
+  func appendCreates(existing: String?) throws {
     let directory = try TemporaryDirectory()
     let url = directory.url.appendingPathComponent("new.csv")
+    if let existing { try Data(existing.utf8).write(to: url) }
     try CSVWriter(appendingTo: url, header: ["a"]).write(["1"])
     #expect(try String(contentsOf: url, encoding: .utf8) == "a\n1\n")
   }
