@@ -97,9 +97,8 @@ struct DatasetDownloaderTests {
       name: "cifar-10-binary.tar.gz", url: archive, sha256: try SHA256.hex(ofFileAt: archive), isArchive: true
     )
 
-    let downloader = DatasetDownloader(fetch: Self.copyFetch) { kind in
-      kind == .cifar10 ? [archiveFile] : idxFiles
-    }
+    let catalog: @Sendable (DatasetKind) -> [RemoteFile] = { $0 == .cifar10 ? [archiveFile] : idxFiles }
+    let downloader = DatasetDownloader(fetch: Self.copyFetch, catalog: catalog)
     let cache = try TemporaryDirectory()
     // The downloader installs into the locator's cache, where loading finds the files (CIFAR-10 has
     // no system directory, so nothing outside the temporary cache can interfere).
@@ -114,9 +113,7 @@ struct DatasetDownloaderTests {
     #expect(!FileManager.default.fileExists(atPath: archiveLeft.path))
 
     // A second download finds everything in place and fetches nothing.
-    let refusing = DatasetDownloader(fetch: { _, _ in Issue.record("fetched again") }) { kind in
-      kind == .cifar10 ? [archiveFile] : idxFiles
-    }
+    let refusing = DatasetDownloader(fetch: { _, _ in Issue.record("fetched again") }, catalog: catalog)
     try await refusing.download(.mnist, into: mnistDirectory)
     try await refusing.download(.cifar10, into: locator.cacheDirectory(for: .cifar10))
   }
