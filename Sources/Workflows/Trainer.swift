@@ -141,7 +141,8 @@ public final class Trainer {
     let total = configuration.totalSteps(samples: n)
     let evaluationSteps = Set(configuration.evaluation.steps(totalSteps: total))
     var step = 0
-    var order = Array(0..<n)
+    let batchOrder = BatchOrder(sampleCount: n, batchSize: configuration.batchSize, seed: configuration.seed)
+    var order: [Int] = []
     var lastMetrics: EvaluationMetrics?
     let started = Date()
     var samples = 0
@@ -160,13 +161,9 @@ public final class Trainer {
       return Summary(steps: 0, stopReason: reason, lastMetrics: lastMetrics, samplesPerSecond: 0)
     }
     for epoch in 1...max(1, configuration.epochs) {
-      var generator = RandomGenerator(seed: configuration.seed, stream: 1_000 + UInt64(epoch))
-      generator.shuffle(&order)
-      var start = 0
-      while start < n && step < total {
-        let end = min(n, start + configuration.batchSize)
-        train.gather(indices: order[start..<end], images: batchImages, labels: &batchLabels)
-        start = end
+      batchOrder.fill(&order, epoch: epoch - 1)
+      for batch in 0..<batchOrder.batchesPerEpoch where step < total {
+        train.gather(indices: batchOrder.batch(batch, of: order), images: batchImages, labels: &batchLabels)
         step += 1
         optimizer.learningRate = schedule(step - 1)
         let logits = model.forward(batchImages, mode: .training)
