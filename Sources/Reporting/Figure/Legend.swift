@@ -1,0 +1,14 @@
+/// Where a figure's legend goes. Entries are the named series and bands, in order.
+public enum Legend: Sendable, Hashable {
+  /// No legend.
+  case hidden
+  /// Inside the plot, in the corner (top-right, top-left, bottom-right, bottom-left, first on ties)
+  /// that covers the fewest data points.
+  case automatic
+  case topRight
+  case topLeft
+  case bottomRight
+  case bottomLeft
+  /// To the right of the plot area, outside it (the plot narrows to make room).
+  case outsideRight
+}
