@@ -9,6 +9,16 @@ enum XMLSupport {
 
   /// Elements with the given local name anywhere in the document (namespace-agnostic).
   static func elements(_ name: String, in document: XMLDocument) throws -> [XMLElement] {
-    try document.nodes(forXPath: "//*[local-name()='\(name)']").compactMap { $0 as? XMLElement }
+    try document.nodes(forXPath: name == "*" ? "//*" : "//*[local-name()='\(name)']").compactMap {
+      $0 as? XMLElement
+    }
+  }
+}
+
+extension XMLElement {
+  /// The attribute's value. (swift-corelibs-foundation's `attribute(forName:)` returns nil for
+  /// elements in a default namespace, such as everything inside `<svg xmlns=…>`.)
+  func value(of attribute: String) -> String? {
+    attributes?.first { $0.name == attribute }?.stringValue
   }
 }

@@ -6,14 +6,12 @@ import Foundation
 /// machine (coordinates with at most two decimals, no dates, no random ids). The output is a single
 /// well-formed `<svg>` element with the SVG namespace and no XML declaration, so it can be written to
 /// a `.svg` file or inlined into an XHTML page. All text is XML-escaped. The one id it defines (the
-/// plot area's clip path) is derived from a hash of the drawing, so several figures can share a page.
+/// plot area's clip path) is a hash of the figure and the size, so several figures can share a page.
 public enum SVGRenderer {
   static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
   static let tickFontSize = 12.0
   static let labelFontSize = 13.0
   static let titleFontSize = 15.0
-  /// Stands in for the clip-path id until the drawing is hashed; escaped text never contains U+0001.
-  static let clipToken = "\u{1}clip\u{1}"
 
   /// The figure as SVG markup, `width` × `height` pixels (each at least 120 × 100; non-finite sizes
   /// fall back to 560 × 360).
@@ -21,12 +19,13 @@ public enum SVGRenderer {
     let width = width.isFinite ? max(width, 120) : 560
     let height = height.isFinite ? max(height, 100) : 360
     let frame = layout(figure, width: width, height: height)
+    let clipID = "plot-" + fnv1aHex("\(figure) \(width) \(height)")
     let xTicks = ticks(frame.xScale, frame.xLimits)
     let yTicks = ticks(frame.yScale, frame.yLimits)
 
     var body = SVGWriter()
     if figure.heatmap == nil { drawGrid(&body, frame, xTicks, yTicks) }
-    body.open("g", [("clip-path", "url(#\(clipToken))")])
+    body.open("g", [("clip-path", "url(#\(clipID))")])
     if let heatmap = figure.heatmap { drawHeatmap(&body, frame, heatmap) }
     for band in figure.bands { drawBand(&body, frame, band) }
     for (index, series) in figure.series.enumerated() {
@@ -48,7 +47,6 @@ public enum SVGRenderer {
         ])
     }
 
-    let clipID = "plot-" + fnv1aHex(body.markup)
     var svg = SVGWriter()
     svg.open(
       "svg",
@@ -67,7 +65,7 @@ public enum SVGRenderer {
     svg.element("rect", rect(frame.left, frame.top, frame.width, frame.height))
     svg.close("clipPath")
     svg.close("defs")
-    return svg.markup + body.markup.replacingOccurrences(of: clipToken, with: clipID) + "</svg>\n"
+    return svg.markup + body.markup + "</svg>\n"
   }
 
   // MARK: - Layout
