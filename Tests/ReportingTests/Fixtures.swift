@@ -47,6 +47,48 @@ enum Fixtures {
       heatmap: Heatmap(times: times, valueEdges: edges, values: values, label: "density"))
   }()
 
+  /// A denser figure for the sample report: mean ± sd band over seeds, several close markers, a
+  /// 60-step × 40-bin heatmap on unevenly spaced log-t rows.
+  static let dense: (curves: Figure, distribution: Figure) = {
+    let t = (0...60).map { (k: Int) -> Double in pow(10, Double(k) / 15) }
+    let mean = t.map { (t: Double) -> Double in 0.02 * pow(t, 0.7) / (1 + pow(t / 2000, 0.7)) }
+    let curves = Figure(
+      title: "Information length over 5 seeds", xAxis: Axis("step t", scale: .log10),
+      yAxis: Axis("L", scale: .log10),
+      series: [
+        PlotSeries("mean L(t)", x: t, y: mean),
+        PlotSeries("power-law fit", x: [1, 1e4], y: [0.02, 0.02 * pow(1e4, 0.7)], dashed: true),
+      ],
+      bands: [
+        ShadedBand(
+          "± 1 sd", region: .between(x: t, lower: mean.map { $0 * 0.8 }, upper: mean.map { $0 * 1.25 }),
+          color: Palette.color(at: 0))
+      ],
+      markers: [
+        VerticalMarker(x: 1800, label: "t_c", color: Palette.color(at: 1)),
+        VerticalMarker(x: 2400, label: "test-loss min"), VerticalMarker(x: 9000, label: "train saturated"),
+      ])
+    let steps = (0..<60).map { (k: Int) -> Double in
+      (pow(10, Double(k) / 14.5) * (1 + 0.3 * Double(k % 2))).rounded()
+    }
+    .reduce(into: [Double]()) { kept, t in if t > (kept.last ?? 0) { kept.append(t) } }
+    let edges = (0...40).map { (j: Int) -> Double in -0.4 + 0.02 * Double(j) }
+    let values = steps.map { (step: Double) -> [Double] in
+      let sigma = 0.05 + 0.03 * log10(step)
+      let shift = 0.02 * log10(step)
+      return (0..<40).map { (j: Int) -> Double in
+        let c = (edges[j] + edges[j + 1]) / 2 - shift
+        return exp(-c * c / (2 * sigma * sigma)) / sigma
+      }
+    }
+    let distribution = Figure(
+      title: "Layer 2 weights over training", xAxis: Axis("step t", scale: .log10),
+      yAxis: Axis("weight value"),
+      markers: [VerticalMarker(x: 1800, label: "t_c", color: RGBColor(hex: 0xFFFFFF))],
+      heatmap: Heatmap(times: steps, valueEdges: edges, values: values, label: "density"))
+    return (curves, distribution)
+  }()
+
   /// A report that uses every block type, with awkward text.
   static func sampleReport() -> HTMLReport {
     var report = HTMLReport(
@@ -66,6 +108,8 @@ enum Fixtures {
         ReportFigure(svg: SVGRenderer.render(linear), caption: "Loss curves."),
         ReportFigure(svg: SVGRenderer.render(logLog), caption: "Information length, log–log."),
         ReportFigure(svg: SVGRenderer.render(heatmap), caption: "Parameter distribution over time."),
+        ReportFigure(svg: SVGRenderer.render(dense.curves), caption: "Mean ± sd over seeds, with markers."),
+        ReportFigure(svg: SVGRenderer.render(dense.distribution), caption: "A dense heatmap."),
       ])
     }
     report.section("Markers") { s in

@@ -76,7 +76,7 @@ struct HTMLReportTests {
       try html.write(toFile: path, atomically: true, encoding: .utf8)
     }
     let document = try XMLDocument(xmlString: html, options: [])
-    #expect(try document.nodes(forXPath: "//*[local-name()='svg']").count == 3)
+    #expect(try document.nodes(forXPath: "//*[local-name()='svg']").count == 5)
     #expect(try document.nodes(forXPath: "//*[local-name()='table']").count == 1)
   }
 }

@@ -96,7 +96,7 @@ extension SVGRenderer {
 
   /// The label is written horizontally just inside the top of the plot, right of the line (left of it
   /// when it would run past the plot's right edge), on a white halo so that it stays legible over
-  /// data; the `index`-th marker's label is lowered by (index mod 4) rows so that labels of nearby
+  /// data (a dark halo for a light label colour); the `index`-th marker's label is lowered by (index mod 4) rows so that labels of nearby
   /// markers do not overlap.
   static func drawMarkerLabel(
     _ svg: inout SVGWriter, _ frame: PlotFrame, _ marker: VerticalMarker, index: Int
@@ -108,12 +108,15 @@ extension SVGRenderer {
     let lineX = frame.pixelX(transformed: u)
     let fitsRight = lineX + 5 + TextMetrics.width(marker.label, fontSize: fontSize) <= frame.right - 2
     let y = frame.top + 15 + Double(index % 4) * (fontSize + 4)
+    let color = marker.color ?? Palette.ink
+    let isLight =
+      0.2126 * Double(color.red) + 0.7152 * Double(color.green) + 0.0722 * Double(color.blue) > 160
     svg.text(
       marker.label,
       [
         ("x", NumberFormat.coordinate(fitsRight ? lineX + 5 : lineX - 5)), ("y", NumberFormat.coordinate(y)),
         ("text-anchor", fitsRight ? "start" : "end"), ("font-size", NumberFormat.coordinate(fontSize)),
-        ("font-weight", "600"), ("fill", (marker.color ?? Palette.ink).hex), ("stroke", "#ffffff"),
+        ("font-weight", "600"), ("fill", color.hex), ("stroke", isLight ? Palette.ink.hex : "#ffffff"),
         ("stroke-width", "3"), ("stroke-linejoin", "round"), ("paint-order", "stroke"),
       ])
   }
