@@ -31,11 +31,13 @@ public enum AxisScale: Sendable, Hashable {
 public struct Axis: Sendable, Hashable {
   /// The label under the x axis or beside the y axis, with units, e.g. "step t" or "information length L".
   public var label: String
+  /// Linear or log₁₀.
   public var scale: AxisScale
   /// The shown range in data units (`lower < upper`, both > 0 on a log axis); nil fits the data.
   /// An invalid explicit range is ignored and the data range used instead.
   public var range: ClosedRange<Double>?
 
+  /// An axis; `Axis("step t", scale: .log10)`.
   public init(_ label: String, scale: AxisScale = .linear, range: ClosedRange<Double>? = nil) {
     self.label = label
     self.scale = scale

@@ -18,6 +18,7 @@ public struct Heatmap: Sendable, Hashable {
   public var valueEdges: [Double]
   /// `values[i][j]`: the intensity at time i in bin j.
   public var values: [[Double]]
+  /// The sequential map from intensity to colour.
   public var colorMap: ColorMap
   /// The colour bar's label, e.g. "density".
   public var label: String
@@ -25,6 +26,7 @@ public struct Heatmap: Sendable, Hashable {
   /// the minimum and maximum of the finite values.
   public var range: ClosedRange<Double>?
 
+  /// A heatmap; see the type's documentation for how rows and columns are placed.
   public init(
     times: [Double], valueEdges: [Double], values: [[Double]], colorMap: ColorMap = .viridis,
     label: String = "", range: ClosedRange<Double>? = nil

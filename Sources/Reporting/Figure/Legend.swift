@@ -5,9 +5,13 @@ public enum Legend: Sendable, Hashable {
   /// Inside the plot, in the corner (top-right, top-left, bottom-right, bottom-left, first on ties)
   /// that covers the fewest data points.
   case automatic
+  /// Inside the plot, in the named corner.
   case topRight
+  /// Inside the plot, in the named corner.
   case topLeft
+  /// Inside the plot, in the named corner.
   case bottomRight
+  /// Inside the plot, in the named corner.
   case bottomLeft
   /// To the right of the plot area, outside it (the plot narrows to make room).
   case outsideRight

@@ -5,15 +5,21 @@
 public struct PlotSeries: Sendable, Hashable {
   /// How the points are drawn.
   public enum Style: Sendable, Hashable {
+    /// A polyline through the points (isolated valid points show as dots).
     case line
+    /// A dot at each point.
     case markers
+    /// Both.
     case lineAndMarkers
   }
 
   /// The legend entry; an empty name leaves the series out of the legend.
   public var name: String
+  /// Abscissae, in data units.
   public var x: [Double]
+  /// Ordinates, in data units; `y[i]` pairs with `x[i]`.
   public var y: [Double]
+  /// Line, markers, or both.
   public var style: Style
   /// The colour; nil takes the series' position in the figure's palette (`Palette.color(at:)`).
   public var color: RGBColor?
@@ -22,6 +28,7 @@ public struct PlotSeries: Sendable, Hashable {
   /// Line width in pixels.
   public var lineWidth: Double
 
+  /// A series; `PlotSeries("train", x: steps, y: loss)`.
   public init(
     _ name: String, x: [Double], y: [Double], style: Style = .line, color: RGBColor? = nil,
     dashed: Bool = false, lineWidth: Double = 1.8

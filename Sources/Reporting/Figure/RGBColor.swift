@@ -1,9 +1,13 @@
 /// An opaque sRGB colour with 8 bits per channel, written to SVG and CSS as `#rrggbb`.
 public struct RGBColor: Sendable, Hashable {
+  /// Red channel, 0…255.
   public var red: UInt8
+  /// Green channel, 0…255.
   public var green: UInt8
+  /// Blue channel, 0…255.
   public var blue: UInt8
 
+  /// A colour from its three 8-bit channels.
   public init(red: UInt8, green: UInt8, blue: UInt8) {
     self.red = red
     self.green = green

@@ -13,12 +13,14 @@ public struct ShadedBand: Sendable, Hashable {
 
   /// The legend entry; an empty name leaves the band out of the legend.
   public var name: String
+  /// The shaded region.
   public var region: Region
   /// The fill colour; nil uses the neutral ink colour.
   public var color: RGBColor?
   /// Fill opacity in [0, 1].
   public var opacity: Double
 
+  /// A band; `ShadedBand("t_c ± σ", region: .xRange(lower: 200, upper: 450))`.
   public init(_ name: String = "", region: Region, color: RGBColor? = nil, opacity: Double = 0.18) {
     self.name = name
     self.region = region

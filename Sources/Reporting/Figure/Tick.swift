@@ -14,10 +14,12 @@ public struct Tick: Sendable, Hashable {
 
   /// The position in data units.
   public var value: Double
+  /// The label drawn at the tick.
   public var label: Label
   /// Major ticks carry labels and strong gridlines; minor ticks are short and have faint gridlines.
   public var isMajor: Bool
 
+  /// A tick at `value` (data units).
   public init(value: Double, label: Label, isMajor: Bool) {
     self.value = value
     self.label = label

@@ -4,11 +4,14 @@
 public struct VerticalMarker: Sendable, Hashable {
   /// The position in data units.
   public var x: Double
+  /// The text written next to the line; empty for none.
   public var label: String
   /// The line colour; nil uses the neutral ink colour.
   public var color: RGBColor?
+  /// Draw the line dashed.
   public var dashed: Bool
 
+  /// A marker at `x` (data units).
   public init(x: Double, label: String, color: RGBColor? = nil, dashed: Bool = true) {
     self.x = x
     self.label = label

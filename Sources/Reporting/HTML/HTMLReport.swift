@@ -18,23 +18,30 @@ import Foundation
 public struct HTMLReport: Sendable, Hashable {
   /// One entry of the summary block.
   public struct SummaryItem: Sendable, Hashable {
+    /// What the value is, e.g. "steps".
     public var label: String
+    /// The value as it should read, e.g. "12 000".
     public var value: String
 
+    /// A summary entry: `.init("t_c", "1.8e3")`.
     public init(_ label: String, _ value: String) {
       self.label = label
       self.value = value
     }
   }
 
+  /// The page title and `<h1>`.
   public var title: String
   /// A line under the title, e.g. the run directory or the command that produced the report.
   public var subtitle: String?
+  /// Key–value pairs shown as tiles under the title.
   public var summary: [SummaryItem]
+  /// The sections, in order.
   public var sections: [ReportSection]
   /// Small print at the bottom of the page.
   public var footer: String?
 
+  /// A report; everything but the title is optional and can be added later.
   public init(
     title: String, subtitle: String? = nil, summary: [SummaryItem] = [], sections: [ReportSection] = [],
     footer: String? = nil

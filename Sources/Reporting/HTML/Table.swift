@@ -3,12 +3,16 @@
 /// Rows shorter than the header are padded with empty cells; longer ones are shown in full (the
 /// header is padded instead), so ragged input never loses data.
 public struct Table: Sendable, Hashable {
+  /// Column headings.
   public var header: [String]
+  /// Body rows of cell text.
   public var rows: [[String]]
+  /// A caption above the table; nil for none.
   public var caption: String?
   /// Indices of columns holding numbers: right-aligned with tabular (fixed-width) digits.
   public var numericColumns: Set<Int>
 
+  /// A table of plain strings.
   public init(header: [String], rows: [[String]], caption: String? = nil, numericColumns: Set<Int> = []) {
     self.header = header
     self.rows = rows
