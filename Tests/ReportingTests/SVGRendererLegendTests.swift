@@ -19,7 +19,7 @@ struct SVGRendererLegendTests {
   @Test("the automatic legend avoids the corners that hold data")
   func automatic() throws {
     let figure = Self.figure(.automatic)
-    let frame = SVGRenderer.layout(figure, width: 560, height: 360)
+    let frame = SVGRenderer.layout(figure, width: 560, height: 360).frame
     let size = try #require(SVGRenderer.legendSize(figure))
     let origin = SVGRenderer.legendOrigin(figure, frame, size: size)
     // The unnamed flat series at y = 40 fills the top edge, the rising line the top-right and bottom-left
@@ -39,9 +39,9 @@ struct SVGRendererLegendTests {
 
   @Test("an outside legend narrows the plot and sits right of it")
   func outside() throws {
-    let inside = SVGRenderer.layout(Self.figure(.topRight), width: 560, height: 360)
+    let inside = SVGRenderer.layout(Self.figure(.topRight), width: 560, height: 360).frame
     let figure = Self.figure(.outsideRight)
-    let frame = SVGRenderer.layout(figure, width: 560, height: 360)
+    let frame = SVGRenderer.layout(figure, width: 560, height: 360).frame
     let size = try #require(SVGRenderer.legendSize(figure))
     #expect(frame.right < inside.right - size.width)
     let origin = SVGRenderer.legendOrigin(figure, frame, size: size)

@@ -27,6 +27,7 @@ struct SVGRendererTests {
     series: [
       PlotSeries("a<b", x: [.nan, -1, 0, 1, 10, .infinity], y: [1, 2, 3, -4, .nan, 6]),
       PlotSeries("", x: [], y: [1, 2]),
+      PlotSeries("huge", x: [1, 2], y: [1e308, 1e-308]),
     ],
     bands: [
       ShadedBand(
@@ -116,7 +117,7 @@ struct SVGRendererTests {
     #expect(paths.map(Self.moveCount) == [2])
     #expect(dots == 0)
     // With explicit ranges, (0, 1) lies on the plot's left edge, 1/5 of the height above its bottom.
-    let frame = SVGRenderer.layout(figure, width: 560, height: 360)
+    let frame = SVGRenderer.layout(figure, width: 560, height: 360).frame
     let start =
       "M" + NumberFormat.coordinate(frame.left) + " "
       + NumberFormat.coordinate(frame.bottom - frame.height / 5)
@@ -134,7 +135,7 @@ struct SVGRendererTests {
     #expect(paths.first?.split(separator: " ").count == 6)
     #expect(dots == 1)
     // The y range fits the valid values only: 1…1000 padded by 4 % of 3 decades on each side.
-    let frame = SVGRenderer.layout(figure, width: 560, height: 360)
+    let frame = SVGRenderer.layout(figure, width: 560, height: 360).frame
     #expect(abs(frame.yLimits.lowerBound + 0.12) < 1e-12 && abs(frame.yLimits.upperBound - 3.12) < 1e-12)
   }
 
@@ -150,6 +151,20 @@ struct SVGRendererTests {
     #expect(try XMLSupport.elements("text", in: document).contains { $0.stringValue == "t_c & co" })
   }
 
+  @Test("narrow plots get fewer ticks; labels never crowd closer than ~50 px")
+  func tickDensity() {
+    let figure = Fixtures.linear
+    for width in [200.0, 320, 560, 1200] {
+      let (frame, xTicks, _) = SVGRenderer.layout(figure, width: width, height: 300)
+      let positions = xTicks.compactMap { frame.xScale.transform($0.value).map(frame.pixelX) }
+      let gaps = zip(positions, positions.dropFirst()).map { $1 - $0 }
+      // The target is at most one label per 80 px, and rounding the raw step to 1-2-5 shrinks it by
+      // at most 1/1.5 (raw mantissa just under 1.5 → 1; under 3 → 2), so gaps are ≥ 80/1.5 ≈ 53 px.
+      #expect(gaps.allSatisfy { $0 >= 50 }, "width \(width): gaps \(gaps)")
+      #expect(xTicks.count >= 2)
+    }
+  }
+
   @Test("log tick labels are 10 with a superscript exponent")
   func powerLabels() {
     #expect(
@@ -158,17 +173,21 @@ struct SVGRendererTests {
     #expect(SVGRenderer.labelMarkup(.text("-0.5 & x")) == "\u{2212}0.5 &amp; x")
   }
 
-  @Test("a heatmap draws one cell per finite value of a valid row and column")
-  func heatmapCells() throws {
-    let values: [[Double]] = [[1, 2], [3, .nan], [5, 6]]
+  @Test(
+    "a heatmap draws a rect per run of equal colour among the finite values of a valid row",
+    arguments: [
+      ([[1.0, 2], [3, .nan], [5, 6]], 5),  // all colours differ: one rect per finite value
+      ([[0.0, 0, 1, 1], [0, .nan, 0, 0], [4, 4, 4, 4]], 5),  // runs: 2 + (1 + 1) + 1
+    ])
+  func heatmapCells(values: [[Double]], rects: Int) throws {
     let figure = Figure(
       title: "", xAxis: Axis("t", scale: .log10), yAxis: Axis("w"),
-      heatmap: Heatmap(times: [1, 10, 100], valueEdges: [-1, 0, 1], values: values))
+      heatmap: Heatmap(times: [1, 10, 100], valueEdges: [-1, -0.5, 0, 0.5, 1], values: values))
     let document = try XMLSupport.parse(SVGRenderer.render(figure))
     let cells = try XMLSupport.elements("g", in: document).filter {
       $0.value(of: "shape-rendering") != nil
     }.map { $0.children?.count ?? 0 }
-    // Groups: the heatmap (5 finite cells), then the colour bar's slices.
-    #expect(cells == [5, SVGRenderer.colorBarSlices])
+    // Groups: the heatmap, then the colour bar's slices.
+    #expect(cells == [rects, SVGRenderer.colorBarSlices])
   }
 }

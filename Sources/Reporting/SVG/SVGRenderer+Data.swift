@@ -136,12 +136,30 @@ extension SVGRenderer {
       let x0 = frame.pixelX(transformed: extent.lower)
       let x1 = frame.pixelX(transformed: extent.upper)
       let row = heatmap.values[extent.row]
-      for column in columns where column.column < row.count && row[column.column].isFinite {
-        let color = heatmap.colorMap.color(at: (row[column.column] - intensity.lowerBound) / span)
-        svg.element(
-          "rect",
-          rect(x0, min(column.y0, column.y1), x1 - x0, abs(column.y1 - column.y0)) + [("fill", color.hex)])
+      // Neighbouring bins of one colour are drawn as one rect: zero-density tails shrink to a few.
+      var run: (color: RGBColor, lastColumn: Int, yMin: Double, yMax: Double)?
+      func flush() {
+        if let r = run {
+          svg.element("rect", rect(x0, r.yMin, x1 - x0, r.yMax - r.yMin) + [("fill", r.color.hex)])
+        }
+        run = nil
       }
+      for column in columns {
+        guard column.column < row.count, row[column.column].isFinite else {
+          flush()
+          continue
+        }
+        let color = heatmap.colorMap.color(at: (row[column.column] - intensity.lowerBound) / span)
+        let low = min(column.y0, column.y1)
+        let high = max(column.y0, column.y1)
+        if let r = run, r.color == color, r.lastColumn + 1 == column.column {
+          run = (color, column.column, min(r.yMin, low), max(r.yMax, high))
+        } else {
+          flush()
+          run = (color, column.column, low, high)
+        }
+      }
+      flush()
     }
     svg.close("g")
   }

@@ -18,10 +18,8 @@ public enum SVGRenderer {
   public static func render(_ figure: Figure, width: Double = 560, height: Double = 360) -> String {
     let width = width.isFinite ? max(width, 120) : 560
     let height = height.isFinite ? max(height, 100) : 360
-    let frame = layout(figure, width: width, height: height)
+    let (frame, xTicks, yTicks) = layout(figure, width: width, height: height)
     let clipID = "plot-" + fnv1aHex("\(figure) \(width) \(height)")
-    let xTicks = ticks(frame.xScale, frame.xLimits)
-    let yTicks = ticks(frame.yScale, frame.yLimits)
 
     var body = SVGWriter()
     if figure.heatmap == nil { drawGrid(&body, frame, xTicks, yTicks) }
@@ -70,31 +68,38 @@ public enum SVGRenderer {
 
   // MARK: - Layout
 
-  /// The data limits of both axes and the plot area left after margins for title, tick labels,
-  /// axis labels, colour bar and an outside legend.
-  static func layout(_ figure: Figure, width: Double, height: Double) -> PlotFrame {
+  /// The data limits of both axes, the plot area left after margins for title, tick labels, axis
+  /// labels, colour bar and an outside legend, and ticks as dense as the plot's size allows (a
+  /// labelled tick per ~80 px along x and per ~45 px along y, 2 to 8 of them on linear axes).
+  static func layout(_ figure: Figure, width: Double, height: Double) -> (
+    frame: PlotFrame, xTicks: [Tick], yTicks: [Tick]
+  ) {
     let (xValues, yValues) = extents(figure)
     let padding = figure.heatmap == nil ? 0.04 : 0
     let xLimits = PlotFrame.limits(for: figure.xAxis, values: xValues, padding: padding)
     let yLimits = PlotFrame.limits(for: figure.yAxis, values: yValues, padding: padding)
-    let xTicks = ticks(figure.xAxis.scale, xLimits)
-    let yTicks = ticks(figure.yAxis.scale, yLimits)
+
+    let top: Double = figure.title.isEmpty ? 14 : 38
+    let bottom: Double = 9 + 17 + (figure.xAxis.label.isEmpty ? 0 : 22) + 6
+    let plotBottom = max(height - bottom, top + 20)
+    let yTicks = ticks(figure.yAxis.scale, yLimits, length: plotBottom - top, spacing: 45)
 
     let yTickWidth = yTicks.map { TextMetrics.width($0.label, fontSize: tickFontSize) }.max() ?? 0
     let left = 10 + (figure.yAxis.label.isEmpty ? 0 : 22) + yTickWidth + 9
-    let top: Double = figure.title.isEmpty ? 14 : 38
-    let bottom: Double = 9 + 17 + (figure.xAxis.label.isEmpty ? 0 : 22) + 6
+    var reserved = 0.0
+    if let heatmap = figure.heatmap { reserved += colorBarWidth(heatmap) }
+    if figure.legend == .outsideRight, let size = legendSize(figure) { reserved += size.width + 12 }
+    let xTicks = ticks(
+      figure.xAxis.scale, xLimits, length: max(width - left - reserved - 16, 20), spacing: 80)
     let lastXLabel =
       xTicks.last { $0.label != .none }.map { TextMetrics.width($0.label, fontSize: tickFontSize) } ?? 0
-    var right = max(16, lastXLabel / 2 + 6)
-    if let heatmap = figure.heatmap { right += colorBarWidth(heatmap) }
-    if figure.legend == .outsideRight, let size = legendSize(figure) { right += size.width + 12 }
+    let right = max(16, lastXLabel / 2 + 6) + reserved
 
-    let plotRight = max(width - right, left + 20)
-    let plotBottom = max(height - bottom, top + 20)
-    return PlotFrame(
-      left: left, top: top, right: plotRight, bottom: plotBottom, xScale: figure.xAxis.scale,
+    let frame = PlotFrame(
+      left: left, top: top, right: max(width - right, left + 20), bottom: plotBottom,
+      xScale: figure.xAxis.scale,
       yScale: figure.yAxis.scale, xLimits: xLimits, yLimits: yLimits)
+    return (frame, xTicks, yTicks)
   }
 
   /// Transformed coordinates of everything that should be visible, per axis.
@@ -132,11 +137,19 @@ public enum SVGRenderer {
     return (x, y)
   }
 
-  static func ticks(_ scale: AxisScale, _ limits: ClosedRange<Double>) -> [Tick] {
+  /// Ticks over `limits` (transformed coordinates) for an axis `length` pixels long, with about one
+  /// labelled tick per `spacing` pixels on a linear axis (2…8) and at most one per `spacing / 2`
+  /// pixels on a log axis (where labels are short).
+  static func ticks(_ scale: AxisScale, _ limits: ClosedRange<Double>, length: Double, spacing: Double)
+    -> [Tick]
+  {
     let low = scale.value(atTransformed: limits.lowerBound)
     let high = scale.value(atTransformed: limits.upperBound)
-    guard high > low else { return [] }
-    return Ticks.ticks(for: scale, in: low...high)
+    guard high > low, length.isFinite else { return [] }
+    switch scale {
+    case .linear: return Ticks.linear(in: low...high, targetCount: min(max(Int(length / spacing), 2), 8))
+    case .log10: return Ticks.log10(in: low...high, maximumMajorCount: max(Int(2 * length / spacing), 2))
+    }
   }
 
   // MARK: - Axes
