@@ -47,4 +47,17 @@ struct SVGRendererLegendTests {
     let origin = SVGRenderer.legendOrigin(figure, frame, size: size)
     #expect(origin.x > frame.right && origin.x + size.width <= 560)
   }
+
+  @Test("the automatic legend keeps clear of marker labels")
+  func avoidsMarkerLabels() throws {
+    let figure = Figure(
+      title: "", xAxis: Axis("x", range: 0...10), yAxis: Axis("y", range: 0...10),
+      series: [PlotSeries("flat", x: [0, 10], y: [0, 0])],
+      markers: [VerticalMarker(x: 8, label: "test-loss min")])
+    let frame = SVGRenderer.layout(figure, width: 560, height: 360).frame
+    let size = try #require(SVGRenderer.legendSize(figure))
+    let origin = SVGRenderer.legendOrigin(figure, frame, size: size)
+    // Data hug the bottom edge and the label sits top right: the legend goes top left.
+    #expect(origin.x == frame.left + 8 && origin.y == frame.top + 8)
+  }
 }

@@ -165,6 +165,17 @@ struct SVGRendererTests {
     }
   }
 
+  @Test("long titles shrink to fit, then are cut with an ellipsis")
+  func titles() {
+    #expect(SVGRenderer.fittedTitle("Short", width: 300) == ("Short", 15))
+    let long = String(repeating: "x", count: 40)  // 40 · 0.58 · 15 = 348 px at full size
+    let shrunk = SVGRenderer.fittedTitle(long, width: 300)
+    #expect(shrunk.text == long && shrunk.fontSize < 15 && shrunk.fontSize >= 11)
+    let cut = SVGRenderer.fittedTitle(long, width: 150)
+    #expect(cut.text.hasSuffix("…") && cut.fontSize == 11)
+    #expect(TextMetrics.width(cut.text, fontSize: 11) <= 150)
+  }
+
   @Test("log tick labels are 10 with a superscript exponent")
   func powerLabels() {
     #expect(

@@ -94,28 +94,41 @@ extension SVGRenderer {
     svg.element("line", attributes)
   }
 
-  /// The label is written horizontally just inside the top of the plot, right of the line (left of it
-  /// when it would run past the plot's right edge), on a white halo so that it stays legible over
-  /// data (a dark halo for a light label colour); the `index`-th marker's label is lowered by (index mod 4) rows so that labels of nearby
-  /// markers do not overlap.
+  static let markerFontSize = 12.0
+
+  /// Where a marker's label goes: horizontally just inside the top of the plot, right of the line
+  /// (left of it when it would run past the plot's right edge); the `index`-th marker's label is
+  /// lowered by (index mod 4) rows so that labels of nearby markers do not overlap. Nil when the
+  /// marker has no label or is not shown. `x` is the anchor, `left…right` and `top…bottom` the box.
+  static func markerLabelBox(_ frame: PlotFrame, _ marker: VerticalMarker, index: Int) -> (
+    x: Double, baseline: Double, anchorsStart: Bool, left: Double, right: Double, top: Double, bottom: Double
+  )? {
+    guard !marker.label.isEmpty, frame.showsX(marker.x), let u = frame.xScale.transform(marker.x) else {
+      return nil
+    }
+    let lineX = frame.pixelX(transformed: u)
+    let width = TextMetrics.width(marker.label, fontSize: markerFontSize)
+    let fitsRight = lineX + 5 + width <= frame.right - 2
+    let baseline = frame.top + 15 + Double(index % 4) * (markerFontSize + 4)
+    let x = fitsRight ? lineX + 5 : lineX - 5
+    let left = fitsRight ? x : x - width
+    return (x, baseline, fitsRight, left, left + width, baseline - markerFontSize, baseline + 3)
+  }
+
+  /// The label on a halo (white, or dark for a light label colour) so that it stays legible over data.
   static func drawMarkerLabel(
     _ svg: inout SVGWriter, _ frame: PlotFrame, _ marker: VerticalMarker, index: Int
   ) {
-    guard !marker.label.isEmpty, frame.showsX(marker.x), let u = frame.xScale.transform(marker.x) else {
-      return
-    }
-    let fontSize = 12.0
-    let lineX = frame.pixelX(transformed: u)
-    let fitsRight = lineX + 5 + TextMetrics.width(marker.label, fontSize: fontSize) <= frame.right - 2
-    let y = frame.top + 15 + Double(index % 4) * (fontSize + 4)
+    guard let box = markerLabelBox(frame, marker, index: index) else { return }
     let color = marker.color ?? Palette.ink
     let isLight =
       0.2126 * Double(color.red) + 0.7152 * Double(color.green) + 0.0722 * Double(color.blue) > 160
     svg.text(
       marker.label,
       [
-        ("x", NumberFormat.coordinate(fitsRight ? lineX + 5 : lineX - 5)), ("y", NumberFormat.coordinate(y)),
-        ("text-anchor", fitsRight ? "start" : "end"), ("font-size", NumberFormat.coordinate(fontSize)),
+        ("x", NumberFormat.coordinate(box.x)), ("y", NumberFormat.coordinate(box.baseline)),
+        ("text-anchor", box.anchorsStart ? "start" : "end"),
+        ("font-size", NumberFormat.coordinate(markerFontSize)),
         ("font-weight", "600"), ("fill", color.hex), ("stroke", isLight ? Palette.ink.hex : "#ffffff"),
         ("stroke-width", "3"), ("stroke-linejoin", "round"), ("paint-order", "stroke"),
       ])

@@ -32,7 +32,8 @@ extension SVGRenderer {
   }
 
   /// The legend's top-left corner for its placement; `.automatic` picks the inside corner holding the
-  /// fewest series points (and segment midpoints).
+  /// fewest series points (and segment midpoints), where overlapping a marker label counts as 1000
+  /// points.
   static func legendOrigin(_ figure: Figure, _ frame: PlotFrame, size: (width: Double, height: Double))
     -> (x: Double, y: Double)
   {
@@ -58,11 +59,14 @@ extension SVGRenderer {
         }
       }
       let corners = [(right, top), (left, top), (right, bottom), (left, bottom)]
+      let labels = figure.markers.enumerated().compactMap {
+        markerLabelBox(frame, $0.element, index: $0.offset)
+      }
       func covered(_ corner: (Double, Double)) -> Int {
-        points.filter {
-          $0.x >= corner.0 && $0.x <= corner.0 + size.width && $0.y >= corner.1
-            && $0.y <= corner.1 + size.height
-        }.count
+        let (x0, y0, x1, y1) = (corner.0, corner.1, corner.0 + size.width, corner.1 + size.height)
+        let inside = points.filter { $0.x >= x0 && $0.x <= x1 && $0.y >= y0 && $0.y <= y1 }.count
+        let hidden = labels.filter { $0.left < x1 && $0.right > x0 && $0.top < y1 && $0.bottom > y0 }.count
+        return inside + 1000 * hidden
       }
       let counts = corners.map(covered)
       let best = counts.indices.min { counts[$0] < counts[$1] } ?? 0

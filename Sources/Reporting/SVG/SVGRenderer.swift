@@ -36,12 +36,12 @@ public enum SVGRenderer {
     if let heatmap = figure.heatmap { drawColorBar(&body, frame, heatmap) }
     drawLegend(&body, frame, figure)
     if !figure.title.isEmpty {
+      let (title, size) = fittedTitle(figure.title, width: width - 16)
       body.text(
-        figure.title,
+        title,
         [
-          ("x", NumberFormat.coordinate((frame.left + frame.right) / 2)), ("y", "24"),
-          ("text-anchor", "middle"), ("font-size", NumberFormat.coordinate(titleFontSize)),
-          ("font-weight", "600"),
+          ("x", NumberFormat.coordinate(width / 2)), ("y", "24"), ("text-anchor", "middle"),
+          ("font-size", NumberFormat.coordinate(size)), ("font-weight", "600"),
         ])
     }
 
@@ -274,6 +274,18 @@ public enum SVGRenderer {
   }
 
   // MARK: - Helpers
+
+  /// The title and font size that fit in `width` pixels: the full size if it fits, else a smaller
+  /// font down to 11 px, else the title cut with an ellipsis (the `<title>` element keeps it whole).
+  static func fittedTitle(_ title: String, width: Double) -> (text: String, fontSize: Double) {
+    let full = TextMetrics.width(title, fontSize: titleFontSize)
+    guard full > width else { return (title, titleFontSize) }
+    let smallest = 11.0
+    let scaled = titleFontSize * width / full
+    if scaled >= smallest { return (title, (scaled * 2).rounded(.down) / 2) }
+    let characters = max(Int(width / (0.58 * smallest)) - 1, 1)
+    return (String(title.prefix(characters)) + "…", smallest)
+  }
 
   static func rect(_ x: Double, _ y: Double, _ width: Double, _ height: Double) -> [(String, String)] {
     [
