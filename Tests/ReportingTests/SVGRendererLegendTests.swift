@@ -60,4 +60,11 @@ struct SVGRendererLegendTests {
     // Data hug the bottom edge and the label sits top right: the legend goes top left.
     #expect(origin.x == frame.left + 8 && origin.y == frame.top + 8)
   }
+
+  @Test("an outside legend too wide for the figure moves inside")
+  func outsideTooWide() {
+    let figure = Self.figure(.outsideRight)
+    #expect(SVGRenderer.fittingLegend(figure, width: 560).legend == .outsideRight)
+    #expect(SVGRenderer.fittingLegend(figure, width: 200).legend == .automatic)
+  }
 }

@@ -13,6 +13,7 @@ public enum Legend: Sendable, Hashable {
   case bottomRight
   /// Inside the plot, in the named corner.
   case bottomLeft
-  /// To the right of the plot area, outside it (the plot narrows to make room).
+  /// To the right of the plot area, outside it (the plot narrows to make room); a legend wider than
+  /// 40 % of the figure goes inside instead, as with `.automatic`.
   case outsideRight
 }

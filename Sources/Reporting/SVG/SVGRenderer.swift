@@ -18,6 +18,7 @@ public enum SVGRenderer {
   public static func render(_ figure: Figure, width: Double = 560, height: Double = 360) -> String {
     let width = width.isFinite ? max(width, 120) : 560
     let height = height.isFinite ? max(height, 100) : 360
+    let figure = fittingLegend(figure, width: width)
     let (frame, xTicks, yTicks) = layout(figure, width: width, height: height)
     let clipID = "plot-" + fnv1aHex("\(figure) \(width) \(height)")
 
@@ -274,6 +275,17 @@ public enum SVGRenderer {
   }
 
   // MARK: - Helpers
+
+  /// The figure with an outside legend moved inside (`.automatic`) when it would take more than 40 %
+  /// of the width.
+  static func fittingLegend(_ figure: Figure, width: Double) -> Figure {
+    guard figure.legend == .outsideRight, let size = legendSize(figure), size.width + 12 > 0.4 * width else {
+      return figure
+    }
+    var inside = figure
+    inside.legend = .automatic
+    return inside
+  }
 
   /// The title and font size that fit in `width` pixels: the full size if it fits, else a smaller
   /// font down to 11 px, else the title cut with an ellipsis (the `<title>` element keeps it whole).
