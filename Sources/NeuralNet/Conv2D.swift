@@ -76,7 +76,8 @@ public final class Conv2D: Layer {
     guard height >= kernelSize, width >= kernelSize else {
       throw ShapeError(
         layer: name,
-        problem: "kernel \(kernelSize)×\(kernelSize) exceeds the padded input \(height)×\(width) of \(inputShape)")
+        problem:
+          "kernel \(kernelSize)×\(kernelSize) exceeds the padded input \(height)×\(width) of \(inputShape)")
     }
     return [
       inputShape[0], outputChannels, (height - kernelSize) / stride + 1, (width - kernelSize) / stride + 1,
@@ -131,7 +132,9 @@ public final class Conv2D: Layer {
     let dx: Tensor? = needsInputGradient ? Tensor.reuse(inputGradient, shape: input.shape) : nil
     if let dx { inputGradient = dx }
 
-    let (dy, c, w, p, dc) = (outputGradient.pointer, cols.pointer, weight.value.pointer, partials.pointer, dcols.pointer)
+    let (dy, c, w, p, dc) = (
+      outputGradient.pointer, cols.pointer, weight.value.pointer, partials.pointer, dcols.pointer
+    )
     let dxp = dx?.pointer
     let inputSize = input.count / max(batch, 1)
     let outputChannels = outputChannels

@@ -37,13 +37,14 @@ public enum LayerBenchmark {
     let gradient = Tensor(zeros: outputShape)
     let clock = ContinuousClock()
     var times: [Double] = []
-    for step in 0..<(warmup + steps) {
+    let steps = max(steps, 1)
+    for step in 0..<(max(warmup, 0) + steps) {
       let start = clock.now
       let logits = model.forward(input, mode: .training)
       _ = SoftmaxCrossEntropy.lossAndGradient(logits: logits, labels: labels[...], gradient: gradient)
       _ = model.backward(gradient, needsInputGradient: false)
       let elapsed = clock.now - start
-      if step >= warmup {
+      if step >= max(warmup, 0) {
         times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
       }
     }

@@ -12,15 +12,18 @@ struct PoolingWindow: Sendable {
       throw ShapeError(layer: layer, problem: "needs kernel size ≥ 1 and stride ≥ 1")
     }
     guard inputShape.rank == 4 else {
-      throw ShapeError(layer: layer, problem: "expects [batch, channels, height, width] but got \(inputShape)")
+      throw ShapeError(
+        layer: layer, problem: "expects [batch, channels, height, width] but got \(inputShape)")
     }
     guard inputShape[2] >= kernel, inputShape[3] >= kernel else {
       throw ShapeError(
         layer: layer,
-        problem: "window \(kernel)×\(kernel) exceeds the input \(inputShape[2])×\(inputShape[3]) of \(inputShape)")
+        problem:
+          "window \(kernel)×\(kernel) exceeds the input \(inputShape[2])×\(inputShape[3]) of \(inputShape)")
     }
     return [
-      inputShape[0], inputShape[1], (inputShape[2] - kernel) / stride + 1, (inputShape[3] - kernel) / stride + 1,
+      inputShape[0], inputShape[1], (inputShape[2] - kernel) / stride + 1,
+      (inputShape[3] - kernel) / stride + 1,
     ]
   }
 

@@ -51,7 +51,8 @@ public final class Residual: Layer {
 
   public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? {
     let main = body.backward(outputGradient, needsInputGradient: needsInputGradient)
-    let side = shortcut.map { $0.backward(outputGradient, needsInputGradient: needsInputGradient) }
+    let side =
+      shortcut.map { $0.backward(outputGradient, needsInputGradient: needsInputGradient) }
       ?? outputGradient
     guard needsInputGradient, let main, let side else { return nil }
     let dx = Tensor.reuse(inputGradient, shape: main.shape)

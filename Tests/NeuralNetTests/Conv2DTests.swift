@@ -1,6 +1,6 @@
 import NeuralNet
-import Testing
 import TensorCore
+import Testing
 
 /// One convolution configuration: input `[batch, channels, size, size]`, `filters` outputs.
 struct ConvCase: Sendable, CustomTestStringConvertible {
@@ -73,7 +73,6 @@ struct Conv2DTests {
   func gradientMatchesFiniteDifferences(_ c: ConvCase) {
     let (conv, x) = Self.make(c)
     let check = GradientCheck(layer: conv, input: x)
-    print("GRADERR", check.errors)
     #expect(check.worst < GradientCheck.tolerance, "\(check.errors)")
   }
 
@@ -115,7 +114,8 @@ struct Conv2DTests {
   @Test("output shape follows (n + 2p − k)/s + 1")
   func outputShape() throws {
     var g = RandomGenerator(seed: 1)
-    let conv = Conv2D(inputChannels: 3, outputChannels: 8, kernelSize: 3, stride: 2, padding: 1, generator: &g)
+    let conv = Conv2D(
+      inputChannels: 3, outputChannels: 8, kernelSize: 3, stride: 2, padding: 1, generator: &g)
     #expect(try conv.outputShape(for: [5, 3, 32, 31]) == [5, 8, 16, 16])
     #expect(conv.weight.shape == [8, 3, 3, 3])
     #expect(conv.bias?.shape == [8])
