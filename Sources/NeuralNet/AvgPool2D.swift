@@ -38,15 +38,17 @@ public final class AvgPool2D: Layer {
     window.forPlanes(input: shape) { planes, inputSize, outputSize in
       for plane in planes {
         let (xp, yp) = (x + plane * inputSize, y + plane * outputSize)
+        // One output row at a time, the window offsets in the outer loops, the outputs inner.
         for i in 0..<outHeight {
-          for j in 0..<outWidth {
-            var sum: Float = 0
-            for u in 0..<k {
-              let row = xp + (i * s + u) * width + j * s
-              for v in 0..<k { sum += row[v] }
+          let sums = yp + i * outWidth
+          sums.update(repeating: 0, count: outWidth)
+          for u in 0..<k {
+            for v in 0..<k {
+              let start = xp + (i * s + u) * width + v
+              for j in 0..<outWidth { sums[j] += start[j &* s] }
             }
-            yp[i * outWidth + j] = sum * scale
           }
+          for j in 0..<outWidth { sums[j] *= scale }
         }
       }
     }
@@ -58,20 +60,21 @@ public final class AvgPool2D: Layer {
     guard let inputShape else { preconditionFailure("AvgPool2D.backward before forward") }
     let dx = Tensor.reuse(inputGradient, shape: inputShape)
     inputGradient = dx
-    let width = inputShape[3]
-    let outWidth = (width - kernelSize) / stride + 1
+    let (height, width) = (inputShape[2], inputShape[3])
+    let (outHeight, outWidth) = ((height - kernelSize) / stride + 1, (width - kernelSize) / stride + 1)
     let (g, dy, k, s) = (dx.pointer, outputGradient.pointer, kernelSize, stride)
     let scale = 1 / Float(k * k)
     window.forPlanes(input: inputShape) { planes, inputSize, outputSize in
       for plane in planes {
         let (gp, dyp) = (g + plane * inputSize, dy + plane * outputSize)
         gp.update(repeating: 0, count: inputSize)
-        for o in 0..<outputSize {
-          let (i, j) = o.quotientAndRemainder(dividingBy: outWidth)
-          let share = dyp[o] * scale
+        for i in 0..<outHeight {
+          let shares = dyp + i * outWidth
           for u in 0..<k {
-            let row = gp + (i * s + u) * width + j * s
-            for v in 0..<k { row[v] += share }
+            for v in 0..<k {
+              let start = gp + (i * s + u) * width + v
+              for j in 0..<outWidth { start[j &* s] += shares[j] * scale }
+            }
           }
         }
       }

@@ -150,12 +150,7 @@ public final class Conv2D: Layer {
           transposeB: true, m: outputChannels, n: rows, k: positions,
           a: dys, b: c + s * rows * positions, beta: 1, c: dw)
         if hasBias {
-          for o in 0..<outputChannels {
-            let r = dys + o * positions
-            var sum: Float = 0
-            for j in 0..<positions { sum += r[j] }
-            db[o] += sum
-          }
+          for o in 0..<outputChannels { db[o] += (dys + o * positions).sum(count: positions) }
         }
         guard let dxp else { continue }
         // ∂cols_s = Wᵀ · ∂y_s, folded back onto ∂x_s

@@ -32,10 +32,7 @@ public final class GlobalAvgPool2D: Layer {
     let scale = 1 / Float(area)
     Parallel.forWorkers(items: out.count, workPerItem: area) { _, planes in
       for plane in planes {
-        let xp = x + plane * area
-        var sum: Float = 0
-        for i in 0..<area { sum += xp[i] }
-        y[plane] = sum * scale
+        y[plane] = (x + plane * area).sum(count: area) * scale
       }
     }
     return out

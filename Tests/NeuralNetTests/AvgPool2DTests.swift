@@ -13,6 +13,24 @@ struct AvgPool2DTests {
     #expect(check.worst < GradientCheck.tolerance, "\(check.errors)")
   }
 
+  @Test("forward equals direct loops", arguments: [(2, 2), (3, 1), (2, 3)])
+  func forwardMatchesDirectLoops(kernel k: Int, stride s: Int) {
+    let x = randomTensor([2, 3, 9, 8], seed: 4)
+    let y = AvgPool2D(kernelSize: k, stride: s).forward(x, mode: .training)
+    var expected: [Double] = []
+    for p in 0..<6 {
+      for i in 0..<((9 - k) / s + 1) {
+        for j in 0..<((8 - k) / s + 1) {
+          var sum = 0.0
+          for u in 0..<k { for v in 0..<k { sum += Double(x[(p * 9 + i * s + u) * 8 + j * s + v]) } }
+          expected.append(sum / Double(k * k))
+        }
+      }
+    }
+    // Float32 sums of ≤ 9 terms of O(1): rounding ≲ 1e-6.
+    #expect(maxDifference(y.array, expected.map(Float.init)[...]) < 1e-5)
+  }
+
   @Test("forward averages each window; backward spreads ∂y/k²")
   func values() {
     let x = Tensor((0..<16).map(Float.init), shape: [1, 1, 4, 4])

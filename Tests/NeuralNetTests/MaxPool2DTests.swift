@@ -16,12 +16,37 @@ struct MaxPool2DTests {
 
   @Test(
     "backward matches finite differences (no ties)",
-    arguments: [(2, 2, [2, 3, 6, 6]), (3, 1, [2, 2, 5, 6]), (3, 2, [1, 3, 7, 8])])
+    arguments: [(2, 2, [2, 3, 6, 6]), (2, 1, [1, 2, 5, 5]), (3, 1, [2, 2, 5, 6]), (3, 2, [1, 3, 7, 8])])
   func gradient(kernel: Int, stride: Int, shape: [Int]) {
     let x = Self.distinctValues(Shape(shape), seed: 3)
     let check = GradientCheck(
       layer: MaxPool2D(kernelSize: kernel, stride: stride), input: x, relativeStep: 1e-3)
     #expect(check.worst < GradientCheck.tolerance, "\(check.errors)")
+  }
+
+  /// `max_{u,v} x[b, c, i·s + u, j·s + v]` by direct loops.
+  static func directMaxima(_ x: Tensor, kernel k: Int, stride s: Int) -> [Float] {
+    let (planes, h, w) = (x.shape[0] * x.shape[1], x.shape[2], x.shape[3])
+    var y: [Float] = []
+    for p in 0..<planes {
+      for i in 0..<((h - k) / s + 1) {
+        for j in 0..<((w - k) / s + 1) {
+          var m = -Float.infinity
+          for u in 0..<k { for v in 0..<k { m = max(m, x[(p * h + i * s + u) * w + j * s + v]) } }
+          y.append(m)
+        }
+      }
+    }
+    return y
+  }
+
+  @Test(
+    "forward equals direct loops (the 2×2 fast path and the general path)",
+    arguments: [(2, 2), (2, 1), (2, 3), (3, 2), (3, 3)])
+  func forwardMatchesDirectLoops(kernel: Int, stride: Int) {
+    let x = randomTensor([2, 3, 9, 8], seed: 4)
+    let y = MaxPool2D(kernelSize: kernel, stride: stride).forward(x, mode: .training)
+    #expect(y.array == Self.directMaxima(x, kernel: kernel, stride: stride))
   }
 
   @Test("forward takes the window maxima; ties go to the first element; ∂ goes there only")
