@@ -13,9 +13,12 @@ import TensorCore
 /// ```
 /// Computed per sample as one GEMM on the unfolded input (im2col): `y_b = W · cols_b`, with `W`
 /// viewed as `[outputChannels, inputChannels·k·k]` and `cols_b` as `[inputChannels·k·k, oh·ow]`.
-/// The backward pass is `∂W = Σ_b ∂y_b · cols_bᵀ`, `∂cols_b = Wᵀ · ∂y_b`, folded back (col2im).
-/// Samples are split over the cores (OpenBLAS runs single-threaded inside each worker); the
-/// per-worker weight gradients are summed in a fixed order, so results do not depend on timing.
+/// The backward pass unfolds each sample again (cheap next to the GEMMs, and it keeps the scratch
+/// memory at one `cols` per core instead of one per sample) and takes `∂W = Σ_b ∂y_b · cols_bᵀ`,
+/// `∂cols_b = Wᵀ · ∂y_b`, folded back onto `∂x_b` (col2im). Samples are split over the cores in
+/// contiguous chunks (OpenBLAS runs single-threaded inside each worker); per-sample GEMMs beat one
+/// GEMM per chunk here, because a sample's `cols` and output stay in cache. The per-worker weight
+/// gradients are summed in a fixed order, so results do not depend on timing.
 /// Initialized like PyTorch (fan_in = inputChannels·k·k) unless another `Initializer` is given.
 public final class Conv2D: Layer {
   public let inputChannels: Int
@@ -29,10 +32,8 @@ public final class Conv2D: Layer {
   private var input: Tensor?
   private var output: Tensor?
   private var inputGradient: Tensor?
-  /// The unfolded input of every sample, `[batch, C·k·k, oh·ow]`, kept for the weight gradient.
+  /// Per-worker scratch for one sample's `cols`, then its `∂cols`: `[workers, C·k·k, oh·ow]`.
   private var columns: Tensor?
-  /// Per-worker `∂cols` scratch, `[workers, C·k·k, oh·ow]`.
-  private var columnGradients: Tensor?
   /// Per-worker partial weight and bias gradients, `[workers, O·C·k·k + O]`.
   private var partialGradients: Tensor?
 
@@ -95,16 +96,18 @@ public final class Conv2D: Layer {
     let batch = input.shape[0]
     let (rows, positions) = (g.columnRows, g.outputHeight * g.outputWidth)
     let out = Tensor.reuse(output, shape: [batch, outputChannels, g.outputHeight, g.outputWidth])
-    let cols = Tensor.reuse(columns, shape: [batch, rows, positions])
+    let work = workPerSample(g)
+    let workers = Parallel.workerCount(items: batch, workPerItem: work)
+    let cols = Tensor.reuse(columns, shape: [workers, rows, positions])
     (output, columns, self.input) = (out, cols, input)
 
     let (x, y, c, w) = (input.pointer, out.pointer, cols.pointer, weight.value.pointer)
     let b = bias?.value.pointer
     let (inputSize, outputSize) = (input.count / max(batch, 1), outputChannels * positions)
     let outputChannels = outputChannels
-    withWorkers(batch: batch, workPerSample: workPerSample(g)) { _, samples in
+    withWorkers(batch: batch, workPerSample: work) { worker, samples in
+      let col = c + worker * rows * positions
       for s in samples {
-        let col = c + s * rows * positions
         let ys = y + s * outputSize
         g.unfold(x + s * inputSize, into: col)
         if let b {
@@ -118,7 +121,7 @@ public final class Conv2D: Layer {
   }
 
   public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? {
-    guard let input, let cols = columns else { preconditionFailure("Conv2D.backward before forward") }
+    guard let input else { preconditionFailure("Conv2D.backward before forward") }
     let g = geometry(input.shape)
     let batch = input.shape[0]
     let (rows, positions) = (g.columnRows, g.outputHeight * g.outputWidth)
@@ -127,13 +130,13 @@ public final class Conv2D: Layer {
     let weightCount = weight.value.count
     let partialSize = weightCount + outputChannels
     let partials = Tensor.reuse(partialGradients, shape: [workers, partialSize])
-    let dcols = Tensor.reuse(columnGradients, shape: [workers, rows, positions])
-    (partialGradients, columnGradients) = (partials, dcols)
+    let cols = Tensor.reuse(columns, shape: [workers, rows, positions])
+    (partialGradients, columns) = (partials, cols)
     let dx: Tensor? = needsInputGradient ? Tensor.reuse(inputGradient, shape: input.shape) : nil
     if let dx { inputGradient = dx }
 
-    let (dy, c, w, p, dc) = (
-      outputGradient.pointer, cols.pointer, weight.value.pointer, partials.pointer, dcols.pointer
+    let (x, dy, c, w, p) = (
+      input.pointer, outputGradient.pointer, cols.pointer, weight.value.pointer, partials.pointer
     )
     let dxp = dx?.pointer
     let inputSize = input.count / max(batch, 1)
@@ -142,22 +145,21 @@ public final class Conv2D: Layer {
     withWorkers(batch: batch, workPerSample: work) { worker, samples in
       let dw = p + worker * partialSize
       let db = dw + weightCount
+      let col = c + worker * rows * positions
       dw.update(repeating: 0, count: partialSize)
       for s in samples {
         let dys = dy + s * outputChannels * positions
         // ∂W += ∂y_s · cols_sᵀ
+        g.unfold(x + s * inputSize, into: col)
         BLAS.gemm(
-          transposeB: true, m: outputChannels, n: rows, k: positions,
-          a: dys, b: c + s * rows * positions, beta: 1, c: dw)
+          transposeB: true, m: outputChannels, n: rows, k: positions, a: dys, b: col, beta: 1, c: dw)
         if hasBias {
           for o in 0..<outputChannels { db[o] += (dys + o * positions).sum(count: positions) }
         }
         guard let dxp else { continue }
-        // ∂cols_s = Wᵀ · ∂y_s, folded back onto ∂x_s
-        let dcol = dc + worker * rows * positions
-        BLAS.gemm(
-          transposeA: true, m: rows, n: positions, k: outputChannels, a: w, b: dys, c: dcol)
-        g.fold(dcol, into: dxp + s * inputSize)
+        // ∂cols_s = Wᵀ · ∂y_s (over cols_s, no longer needed), folded back onto ∂x_s
+        BLAS.gemm(transposeA: true, m: rows, n: positions, k: outputChannels, a: w, b: dys, c: col)
+        g.fold(col, into: dxp + s * inputSize)
       }
     }
     let dW = weight.gradient.pointer
