@@ -84,7 +84,11 @@ struct ConvolutionGeometry {
             guard y >= 0, y < height else { continue }
             let source = row + i * outputWidth
             let line = plane + y * width + offset
-            for j in valid { line[j * stride] += source[j] }
+            if stride == 1 {
+              for j in valid { line[j] += source[j] }
+            } else {
+              for j in valid { line[j &* stride] += source[j] }
+            }
           }
           row += outputHeight * outputWidth
         }
