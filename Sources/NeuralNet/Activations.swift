@@ -25,7 +25,8 @@ extension ElementwiseActivation {
   public func forward(_ input: Tensor, mode: ForwardMode) -> Tensor {
     let out = Tensor.reuse(buffers.output, shape: input.shape)
     buffers.output = out
-    let x = input.pointer, y = out.pointer
+    let x = input.pointer
+    let y = out.pointer
     Parallel.forChunks(of: input.count) { range in
       for i in range { y[i] = Self.apply(x[i]) }
     }
@@ -36,7 +37,9 @@ extension ElementwiseActivation {
     guard needsInputGradient, let out = buffers.output else { return nil }
     let dx = Tensor.reuse(buffers.inputGradient, shape: out.shape)
     buffers.inputGradient = dx
-    let y = out.pointer, dy = outputGradient.pointer, g = dx.pointer
+    let y = out.pointer
+    let dy = outputGradient.pointer
+    let g = dx.pointer
     Parallel.forChunks(of: out.count) { range in
       for i in range { g[i] = dy[i] * Self.derivative(output: y[i]) }
     }
