@@ -26,16 +26,20 @@ let package = Package(
     // MARK: - Analysis: information geometry of parameter values (no dependency on the training engine)
     .target(name: "InfoGeometry"),
 
+    // MARK: - Command-line plumbing: argument parsing, help text, exit codes (no dependencies)
+    .target(name: "CommandKit"),
+
     // MARK: - Presentation: figures and the HTML report (plain series in, strings out)
     .target(name: "Reporting"),
 
     // MARK: - Orchestration: training runs, the geometry monitor hookup, run directories, analysis pipeline
     .target(
       name: "Workflows",
-      dependencies: ["Formats", "TensorCore", "NeuralNet", "Optimizers", "Datasets", "InfoGeometry", "Reporting"]),
+      dependencies: [
+        "Formats", "TensorCore", "NeuralNet", "Optimizers", "Datasets", "InfoGeometry", "Reporting", "CommandKit",
+      ]),
 
     // MARK: - Command line
-    .target(name: "CommandKit"),
     .executableTarget(name: "infogeo", dependencies: ["Workflows", "CommandKit"]),
 
     // MARK: - Tests (one target per module)

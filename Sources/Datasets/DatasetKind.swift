@@ -1,7 +1,7 @@
 import Foundation
 
 /// The image-classification datasets the project reads.
-public enum DatasetKind: String, CaseIterable, Sendable {
+public enum DatasetKind: String, CaseIterable, Codable, Sendable {
   case mnist = "mnist"
   case fashionMNIST = "fashion-mnist"
   case cifar10 = "cifar-10"

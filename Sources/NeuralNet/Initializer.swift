@@ -14,7 +14,7 @@ public struct Fans: Sendable {
 }
 
 /// How a layer's weights and biases are drawn at construction.
-public enum Initializer: String, Sendable, CaseIterable {
+public enum Initializer: String, Codable, Sendable, CaseIterable {
   /// PyTorch's default for `nn.Linear` and `nn.Conv2d`: Kaiming-uniform with a = √5, i.e. weights
   /// ~ U(−1/√fan_in, 1/√fan_in) (gain √(2/(1+a²)) · √(3/fan_in)), and bias ~ U(−1/√fan_in, 1/√fan_in).
   case pytorchDefault = "pytorch"
