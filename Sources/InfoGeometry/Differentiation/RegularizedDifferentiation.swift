@@ -1,0 +1,96 @@
+import Foundation
+
+/// Regularized first and second derivatives of noisy samples on a uniform grid.
+///
+/// ```
+/// let d = try RegularizedDifferentiation.differentiate(y, origin: x0, spacing: h, method: .tikhonov)
+/// d.firstDerivative, d.secondDerivative   // y′, y″ at x0 + i·h
+/// ```
+/// See `DifferentiationMethod` for the three methods, their strengths and how each strength is
+/// chosen automatically when `strength` is nil.
+public enum RegularizedDifferentiation {
+  /// The fewest grid points the methods accept.
+  public static let minimumPointCount = 8
+
+  /// Estimates y′ and y″ of `y` sampled at `origin + i·spacing`.
+  ///
+  /// - Parameters:
+  ///   - y: samples, at least `minimumPointCount`, all finite.
+  ///   - origin: the abscissa of `y[0]`.
+  ///   - spacing: the grid step h > 0.
+  ///   - method: the regularization.
+  ///   - strength: a manual strength (λ, α or m as documented on `DifferentiationMethod`); nil
+  ///     chooses it automatically. A Savitzky–Golay half-width is rounded and clamped to
+  ///     2 ≤ m ≤ (n−1)/2.
+  /// - Throws: `TransitionError.tooFewPoints`, `.nonFinite`, `.invalidOption`.
+  public static func differentiate(
+    _ y: [Double], origin: Double = 0, spacing: Double, method: DifferentiationMethod,
+    strength: Double? = nil
+  ) throws(TransitionError) -> RegularizedDerivative {
+    guard y.count >= minimumPointCount else {
+      throw .tooFewPoints(field: "grid", needed: minimumPointCount, found: y.count)
+    }
+    if let i = y.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(field: "grid value", index: i) }
+    guard spacing > 0, spacing.isFinite else {
+      throw .invalidOption(name: "spacing", expected: "a finite value > 0", found: spacing)
+    }
+    if let s = strength, !(s > 0 && s.isFinite) {
+      throw .invalidOption(name: "strength", expected: "a finite value > 0", found: s)
+    }
+    let fit: (z: [Double], strength: Double)
+    switch method {
+    case .tikhonov:
+      if let lambda = strength {
+        fit = (whittakerFit(y, lambda: lambda).z, lambda)
+      } else {
+        let best = whittakerGCV(y)
+        fit = (best.z, best.lambda)
+      }
+    case .totalVariation:
+      let reference = whittakerGCV(y)
+      let alpha = strength ?? totalVariationDiscrepancyStrength(y, spacing: spacing, reference: reference)
+      fit = (totalVariationFit(y, alpha: alpha, spacing: spacing, start: reference.z), alpha)
+    case .savitzkyGolay:
+      let m = strength.map { savitzkyGolayClampedHalfWidth($0, count: y.count) } ?? savitzkyGolayGCV(y)
+      let sg = savitzkyGolayFit(y, halfWidth: m, spacing: spacing)
+      let x = grid(origin: origin, spacing: spacing, count: y.count)
+      return RegularizedDerivative(
+        x: x, smoothed: sg.z, firstDerivative: sg.d1, secondDerivative: sg.d2, method: method,
+        strength: Double(m), strengthIsAutomatic: strength == nil, residualRMS: rms(y, sg.z))
+    }
+    let d = uniformDifferences(fit.z, spacing: spacing)
+    return RegularizedDerivative(
+      x: grid(origin: origin, spacing: spacing, count: y.count), smoothed: fit.z, firstDerivative: d.first,
+      secondDerivative: d.second, method: method, strength: fit.strength,
+      strengthIsAutomatic: strength == nil, residualRMS: rms(y, fit.z))
+  }
+
+  static func grid(origin: Double, spacing: Double, count: Int) -> [Double] {
+    (0..<count).map { origin + Double($0) * spacing }
+  }
+
+  static func rms(_ a: [Double], _ b: [Double]) -> Double {
+    sqrt(residualSumOfSquares(a, b) / Double(max(1, a.count)))
+  }
+
+  static func residualSumOfSquares(_ a: [Double], _ b: [Double]) -> Double {
+    zip(a, b).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
+  }
+
+  /// Second-order finite differences of z on a uniform grid: central inside, one-sided
+  /// (−3z₀ + 4z₁ − z₂)/2h and (2z₀ − 5z₁ + 4z₂ − z₃)/h² at the ends. Needs n ≥ 4.
+  static func uniformDifferences(_ z: [Double], spacing h: Double) -> (first: [Double], second: [Double]) {
+    let n = z.count
+    var d1 = [Double](repeating: 0, count: n)
+    var d2 = [Double](repeating: 0, count: n)
+    for i in 1..<(n - 1) {
+      d1[i] = (z[i + 1] - z[i - 1]) / (2 * h)
+      d2[i] = (z[i + 1] - 2 * z[i] + z[i - 1]) / (h * h)
+    }
+    d1[0] = (-3 * z[0] + 4 * z[1] - z[2]) / (2 * h)
+    d1[n - 1] = (3 * z[n - 1] - 4 * z[n - 2] + z[n - 3]) / (2 * h)
+    d2[0] = (2 * z[0] - 5 * z[1] + 4 * z[2] - z[3]) / (h * h)
+    d2[n - 1] = (2 * z[n - 1] - 5 * z[n - 2] + 4 * z[n - 3] - z[n - 4]) / (h * h)
+    return (d1, d2)
+  }
+}
