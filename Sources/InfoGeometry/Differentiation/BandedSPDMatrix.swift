@@ -13,18 +13,19 @@ struct BandedSPDMatrix {
   init(identityPlus lambda: Double, differenceOrder q: Int, weights: [Double]?, order n: Int) {
     order = n
     bandwidth = q
-    lower = [Double](repeating: 0, count: n * (q + 1))
-    for j in 0..<n { lower[j * (q + 1)] = 1 }
+    let w = q + 1
     let c = Self.differenceCoefficients(order: q)
-    let rows = max(0, n - q)
-    for r in 0..<rows {
-      let w = lambda * (weights?[r] ?? 1)
-      for a in 0...q {
-        for b in 0...a {
-          lower[(r + b) * (q + 1) + (a - b)] += w * c[a] * c[b]
+    var band = [Double](repeating: 0, count: n * w)
+    band.withUnsafeMutableBufferPointer { band in
+      for j in 0..<n { band[j * w] = 1 }
+      for r in 0..<max(0, n - q) {
+        let scale = lambda * (weights?[r] ?? 1)
+        for a in 0...q {
+          for b in 0...a { band[(r + b) * w + (a - b)] += scale * c[a] * c[b] }
         }
       }
     }
+    lower = band
   }
 
   /// Coefficients of the forward difference of order q: (−1)^(q−s)·C(q, s), s = 0…q.
@@ -41,8 +42,19 @@ struct BandedSPDMatrix {
   /// Applies the order-q difference to `z`: (Dz)_r = Σ_s c_s·z_{r+s}, r = 0…n−q−1.
   static func difference(_ z: [Double], order q: Int) -> [Double] {
     let c = differenceCoefficients(order: q)
-    guard z.count > q else { return [] }
-    return (0..<(z.count - q)).map { r in (0...q).reduce(0.0) { $0 + c[$1] * z[r + $1] } }
+    let rows = z.count - q
+    guard rows > 0 else { return [] }
+    var d = [Double](repeating: 0, count: rows)
+    z.withUnsafeBufferPointer { z in
+      d.withUnsafeMutableBufferPointer { d in
+        for r in 0..<rows {
+          var s = 0.0
+          for k in 0...q { s += c[k] * z[r + k] }
+          d[r] = s
+        }
+      }
+    }
+    return d
   }
 
   /// Overwrites the band with L (strictly lower part) and D (diagonal). Returns false when a pivot
@@ -51,26 +63,32 @@ struct BandedSPDMatrix {
     let n = order
     let p = bandwidth
     let w = p + 1
-    return lower.withUnsafeMutableBufferPointer { a in
-      for j in 0..<n {
+    return lower.withUnsafeMutableBufferPointer { buffer in
+      guard let a = buffer.baseAddress else { return false }
+      var j = 0
+      while j < n {
         var d = a[j * w]
-        let k0 = max(0, j - p)
-        for k in stride(from: k0, to: j, by: 1) {
+        var k = max(0, j - p)
+        while k < j {
           let ljk = a[k * w + (j - k)]
           d -= ljk * ljk * a[k * w]
+          k += 1
         }
         guard d > 0, d.isFinite else { return false }
         a[j * w] = d
+        var i = j + 1
         let iMax = min(n - 1, j + p)
-        if iMax > j {
-          for i in (j + 1)...iMax {
-            var s = a[j * w + (i - j)]
-            for k in stride(from: max(0, i - p), to: j, by: 1) {
-              s -= a[k * w + (i - k)] * a[k * w + (j - k)] * a[k * w]
-            }
-            a[j * w + (i - j)] = s / d
+        while i <= iMax {
+          var s = a[j * w + (i - j)]
+          k = max(0, i - p)
+          while k < j {
+            s -= a[k * w + (i - k)] * a[k * w + (j - k)] * a[k * w]
+            k += 1
           }
+          a[j * w + (i - j)] = s / d
+          i += 1
         }
+        j += 1
       }
       return true
     }
@@ -82,21 +100,36 @@ struct BandedSPDMatrix {
     let p = bandwidth
     let w = p + 1
     var x = b
-    lower.withUnsafeBufferPointer { a in
-      x.withUnsafeMutableBufferPointer { x in
-        for i in 0..<n {
+    lower.withUnsafeBufferPointer { band in
+      x.withUnsafeMutableBufferPointer { solution in
+        guard let a = band.baseAddress, let x = solution.baseAddress else { return }
+        var i = 0
+        while i < n {
           var s = x[i]
-          for k in stride(from: max(0, i - p), to: i, by: 1) { s -= a[k * w + (i - k)] * x[k] }
-          x[i] = s
-        }
-        for i in 0..<n { x[i] /= a[i * w] }
-        for i in stride(from: n - 1, through: 0, by: -1) {
-          var s = x[i]
-          let kMax = min(n - 1, i + p)
-          if kMax > i {
-            for k in (i + 1)...kMax { s -= a[i * w + (k - i)] * x[k] }
+          var k = max(0, i - p)
+          while k < i {
+            s -= a[k * w + (i - k)] * x[k]
+            k += 1
           }
           x[i] = s
+          i += 1
+        }
+        i = 0
+        while i < n {
+          x[i] /= a[i * w]
+          i += 1
+        }
+        i = n - 1
+        while i >= 0 {
+          var s = x[i]
+          var k = i + 1
+          let kMax = min(n - 1, i + p)
+          while k <= kMax {
+            s -= a[i * w + (k - i)] * x[k]
+            k += 1
+          }
+          x[i] = s
+          i -= 1
         }
       }
     }
@@ -111,23 +144,33 @@ struct BandedSPDMatrix {
     let w = p + 1
     // sigma[i·w + d] = Σ_{i, i+d}
     var sigma = [Double](repeating: 0, count: n * w)
-    func entry(_ i: Int, _ j: Int) -> Double {
-      i <= j ? sigma[i * w + (j - i)] : sigma[j * w + (i - j)]
-    }
-    for i in stride(from: n - 1, through: 0, by: -1) {
-      let kMax = min(n - 1, i + p)
-      if kMax > i {
-        for j in stride(from: kMax, through: i + 1, by: -1) {
-          var s = 0.0
-          for k in (i + 1)...kMax { s -= lower[i * w + (k - i)] * entry(k, j) }
-          sigma[i * w + (j - i)] = s
+    lower.withUnsafeBufferPointer { band in
+      sigma.withUnsafeMutableBufferPointer { inverse in
+        guard let a = band.baseAddress, let sg = inverse.baseAddress else { return }
+        var i = n - 1
+        while i >= 0 {
+          let kMax = min(n - 1, i + p)
+          var j = kMax
+          while j > i {
+            var s = 0.0
+            var k = i + 1
+            while k <= kMax {
+              s -= a[i * w + (k - i)] * (k <= j ? sg[k * w + (j - k)] : sg[j * w + (k - j)])
+              k += 1
+            }
+            sg[i * w + (j - i)] = s
+            j -= 1
+          }
+          var s = 1 / a[i * w]
+          var k = i + 1
+          while k <= kMax {
+            s -= a[i * w + (k - i)] * sg[i * w + (k - i)]
+            k += 1
+          }
+          sg[i * w] = s
+          i -= 1
         }
       }
-      var s = 1 / lower[i * w]
-      if kMax > i {
-        for k in (i + 1)...kMax { s -= lower[i * w + (k - i)] * sigma[i * w + (k - i)] }
-      }
-      sigma[i * w] = s
     }
     return (0..<n).map { sigma[$0 * w] }
   }

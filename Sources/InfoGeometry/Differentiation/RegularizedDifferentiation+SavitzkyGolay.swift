@@ -11,40 +11,43 @@ extension RegularizedDifferentiation {
     min(max(2, Int(m.rounded())), (n - 1) / 2)
   }
 
-  /// Weights of the least-squares cubic on the 2m+1 points j = −m…m, evaluated at offset s:
-  /// `w[k][j+m]` gives the k-th derivative (k = 0, 1, 2) in units of one grid step.
-  static func savitzkyGolayWeights(halfWidth m: Int, offset s: Int) -> [[Double]] {
+  /// The least-squares cubic on the 2m+1 points j = −m…m, as the matrix G = (VᵀV)⁻¹Vᵀ with
+  /// V_jl = (j/m)^l (scaled for conditioning): the coefficients of the fit are G·y.
+  static func savitzkyGolayProjection(halfWidth m: Int) -> [[Double]] {
     let p = savitzkyGolayDegree + 1
-    let scale = Double(m)
-    // Normal matrix of the basis τ^l, τ = j/m (scaled for conditioning).
+    let powers = (-m...m).map { j in (0..<p).map { pow(Double(j) / Double(m), Double($0)) } }
     var normal = [Double](repeating: 0, count: p * p)
-    for j in -m...m {
-      let t = Double(j) / scale
-      for a in 0..<p { for b in 0..<p { normal[a * p + b] += pow(t, Double(a + b)) } }
-    }
+    for row in powers { for a in 0..<p { for b in 0..<p { normal[a * p + b] += row[a] * row[b] } } }
     let inverse = smallInverse(normal, size: p)
+    return (0..<p).map { a in powers.map { row in (0..<p).reduce(0.0) { $0 + inverse[a * p + $1] * row[$1] } } }
+  }
+
+  /// Weights of the projected cubic evaluated at offset s from the window centre, for the
+  /// derivative orders k = 0…derivatives−1: `w[k·(2m+1) + j + m]` gives the k-th derivative in
+  /// units of one grid step.
+  static func savitzkyGolayWeights(projection g: [[Double]], halfWidth m: Int, offset s: Int, derivatives: Int)
+    -> [Double]
+  {
+    let p = savitzkyGolayDegree + 1
+    let width = 2 * m + 1
+    let scale = Double(m)
     let ts = Double(s) / scale
-    // Derivatives of τ^l at τ_s, converted to grid units (dτ/dj = 1/m).
-    let basis: [[Double]] = (0..<3).map { k in
-      (0..<p).map { l in
-        guard l >= k else { return 0 }
+    var w = [Double](repeating: 0, count: derivatives * width)
+    for k in 0..<derivatives {
+      for l in k..<p {
+        // d^k/dj^k of τ^l at τ_s, with dτ/dj = 1/m.
         var c = 1.0
         for r in 0..<k { c *= Double(l - r) }
-        return c * pow(ts, Double(l - k)) / pow(scale, Double(k))
-      }
-    }
-    return basis.map { phi in
-      (-m...m).map { j in
-        let t = Double(j) / scale
-        var w = 0.0
-        for a in 0..<p {
-          var g = 0.0
-          for b in 0..<p { g += inverse[a * p + b] * pow(t, Double(b)) }
-          w += phi[a] * g
+        let phi = c * pow(ts, Double(l - k)) / pow(scale, Double(k))
+        let row = g[l]
+        var j = 0
+        while j < width {
+          w[k * width + j] += phi * row[j]
+          j += 1
         }
-        return w
       }
     }
+    return w
   }
 
   /// Gauss–Jordan inverse of a small symmetric positive-definite matrix.
@@ -69,43 +72,54 @@ extension RegularizedDifferentiation {
     return inv
   }
 
-  /// Savitzky–Golay value, y′ and y″, and the hat-matrix trace, for half-width m. Point i uses the
-  /// window centred on it, or the first/last 2m+1 points within m of an end.
-  static func savitzkyGolayFit(_ y: [Double], halfWidth m: Int, spacing h: Double)
+  /// Savitzky–Golay value, y′ and y″ (the latter two only when `derivatives` is true), and the
+  /// hat-matrix trace, for half-width m. Point i uses the window centred on it, or the first/last
+  /// 2m+1 points within m of an end.
+  static func savitzkyGolayFit(_ y: [Double], halfWidth m: Int, spacing h: Double, derivatives: Bool = true)
     -> (z: [Double], d1: [Double], d2: [Double], trace: Double)
   {
     let n = y.count
-    var z = [Double](repeating: 0, count: n)
-    var d1 = z
-    var d2 = z
+    let width = 2 * m + 1
+    let orders = derivatives ? 3 : 1
+    var out = [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
     var trace = 0.0
-    let centre = savitzkyGolayWeights(halfWidth: m, offset: 0)
+    let projection = savitzkyGolayProjection(halfWidth: m)
+    let centre = savitzkyGolayWeights(projection: projection, halfWidth: m, offset: 0, derivatives: orders)
+    let scales = [1, 1 / h, 1 / (h * h)]
     for i in 0..<n {
-      let start = min(max(0, i - m), n - 2 * m - 1)
+      let start = min(max(0, i - m), n - width)
       let s = i - (start + m)
-      let w = s == 0 ? centre : savitzkyGolayWeights(halfWidth: m, offset: s)
-      var v = (0.0, 0.0, 0.0)
-      for j in 0...(2 * m) {
-        let yj = y[start + j]
-        v.0 += w[0][j] * yj
-        v.1 += w[1][j] * yj
-        v.2 += w[2][j] * yj
+      let w =
+        s == 0
+        ? centre : savitzkyGolayWeights(projection: projection, halfWidth: m, offset: s, derivatives: orders)
+      for k in 0..<orders {
+        var v = 0.0
+        var j = 0
+        while j < width {
+          v += w[k * width + j] * y[start + j]
+          j += 1
+        }
+        out[k][i] = v * scales[k]
       }
-      z[i] = v.0
-      d1[i] = v.1 / h
-      d2[i] = v.2 / (h * h)
-      trace += w[0][i - start]
+      trace += w[i - start]
     }
-    return (z, d1, d2, trace)
+    return (out[0], out[1], out[2], trace)
   }
 
-  /// The half-width m ∈ 2…min((n−1)/2, n/4 + 2) minimizing GCV(m) = n·RSS/(n − tr H)².
+  /// The half-width m minimizing GCV(m) = n·RSS/(n − tr H)² over 2, 3, …, 8 and then steps of
+  /// about 12% up to min((n−1)/2, n/4 + 2).
   static func savitzkyGolayGCV(_ y: [Double]) -> Int {
     let n = y.count
     let upper = max(2, min((n - 1) / 2, n / 4 + 2))
+    var widths: [Int] = []
+    var m = 2
+    while m <= upper {
+      widths.append(m)
+      m = max(m + 1, Int((Double(m) * 1.12).rounded()))
+    }
     var best = (m: 2, score: Double.infinity)
-    for m in 2...upper {
-      let fit = savitzkyGolayFit(y, halfWidth: m, spacing: 1)
+    for m in widths {
+      let fit = savitzkyGolayFit(y, halfWidth: m, spacing: 1, derivatives: false)
       let dof = max(Double(n) - fit.trace, 1e-9)
       let score = Double(n) * residualSumOfSquares(y, fit.z) / (dof * dof)
       if score < best.score { best = (m, score) }

@@ -27,8 +27,8 @@ extension RegularizedDifferentiation {
     return y.indices.map { my + slope * (Double($0) - mx) }
   }
 
-  /// GCV(λ) = n·RSS(λ) / (n − tr H(λ))², minimized over log₁₀λ ∈ [−4, 10] by a scan in steps of
-  /// 1/4 followed by golden-section refinement inside the best bracket.
+  /// GCV(λ) = n·RSS(λ) / (n − tr H(λ))², minimized over log₁₀λ ∈ [−3, 10] by a scan in steps of
+  /// 1/2 followed by golden-section refinement (12 steps) inside the best bracket.
   static func whittakerGCV(_ y: [Double]) -> (lambda: Double, z: [Double], rss: Double) {
     let n = Double(y.count)
     func score(_ logLambda: Double) -> (value: Double, z: [Double], rss: Double) {
@@ -37,18 +37,31 @@ extension RegularizedDifferentiation {
       let dof = max(n - fit.trace, 1e-9)
       return (n * rss / (dof * dof), fit.z, rss)
     }
-    let logs = stride(from: -4.0, through: 10.0, by: 0.25).map { $0 }
-    let scores = logs.map { score($0).value }
-    let k = scores.indices.min { scores[$0] < scores[$1] } ?? 0
+    let logs = stride(from: -3.0, through: 10.0, by: 0.5).map { $0 }
+    let scores = logs.map { score($0) }
+    let k = scores.indices.min { scores[$0].value < scores[$1].value } ?? 0
     var lo = logs[max(0, k - 1)]
     var hi = logs[min(logs.count - 1, k + 1)]
+    var best = (log: logs[k], fit: scores[k])
     let ratio = (sqrt(5.0) - 1) / 2
-    for _ in 0..<20 {
-      let a = hi - ratio * (hi - lo)
-      let b = lo + ratio * (hi - lo)
-      if score(a).value <= score(b).value { hi = b } else { lo = a }
+    var a = hi - ratio * (hi - lo)
+    var b = lo + ratio * (hi - lo)
+    var fa = score(a)
+    var fb = score(b)
+    for _ in 0..<12 {
+      if fa.value <= fb.value {
+        hi = b
+        (b, fb) = (a, fa)
+        a = hi - ratio * (hi - lo)
+        fa = score(a)
+      } else {
+        lo = a
+        (a, fa) = (b, fb)
+        b = lo + ratio * (hi - lo)
+        fb = score(b)
+      }
+      for (x, f) in [(a, fa), (b, fb)] where f.value < best.fit.value { best = (x, f) }
     }
-    let best = score((lo + hi) / 2)
-    return (pow(10, (lo + hi) / 2), best.z, best.rss)
+    return (pow(10, best.log), best.fit.z, best.fit.rss)
   }
 }
