@@ -21,4 +21,10 @@ public struct RegularizedDerivative: Codable, Sendable, Equatable {
   public var strengthIsAutomatic: Bool
   /// Root-mean-square of y − smoothed over the grid.
   public var residualRMS: Double
+  /// Robust noise level of the residual: 1.4826·median|r − median r|, r = y − smoothed.
+  public var residualNoise: Double
+  /// Noise level of y″: `residualNoise` × the median over the grid of ‖∂y″ᵢ/∂y‖₂, i.e. the
+  /// standard deviation white noise of that size leaves in y″ (for totalVariation, of the last
+  /// linearized lagged-diffusivity step).
+  public var curvatureNoise: Double
 }

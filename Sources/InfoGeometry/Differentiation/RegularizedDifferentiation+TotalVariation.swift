@@ -10,28 +10,39 @@ extension RegularizedDifferentiation {
   /// (TV of u = y″ = D₂z/h², smoothed by ε). Each step solves the band system
   /// (I + α D₃ᵀ W D₃) z = y with W_r = 1/(h⁴√((D₃z)_r²/h⁴ + ε)) frozen at the previous iterate; the
   /// system has half-bandwidth 3 and is solved exactly by a band Cholesky factorization (cheaper and
-  /// more robust than conjugate gradients at this size). ε = (10⁻³·max_r|(D₃z₀)_r|/h²)² from the
-  /// starting fit z₀; at most `maximumIterations` steps, stopping when max|Δz| ≤ 10⁻⁷(1 + max|z|).
+  /// more robust than conjugate gradients at this size). At most `maximumIterations` steps,
+  /// stopping when max|Δz| ≤ 10⁻⁷(1 + max|z|). Returns the fit and the last factorized system
+  /// (the linear map that produced it).
   static func totalVariationFit(
-    _ y: [Double], alpha: Double, spacing h: Double, start: [Double], maximumIterations: Int = 60
-  ) -> [Double] {
-    let h2 = h * h
-    let scale = BandedSPDMatrix.difference(start, order: 3).reduce(0) { max($0, abs($1) / h2) }
-    let epsilon = max(pow(1e-2 * scale, 2), 1e-300)
+    _ y: [Double], alpha: Double, spacing h: Double, start: [Double], epsilon: Double,
+    maximumIterations: Int = 60
+  ) -> (z: [Double], system: BandedSPDMatrix?) {
+    let h4 = pow(h, 4)
     var z = start
+    var system: BandedSPDMatrix? = nil
     for _ in 0..<maximumIterations {
-      let weights = BandedSPDMatrix.difference(z, order: 3).map { d in
-        1 / (h2 * h2 * sqrt(d * d / (h2 * h2) + epsilon))
-      }
+      let weights = BandedSPDMatrix.difference(z, order: 3).map { d in 1 / (h4 * sqrt(d * d / h4 + epsilon)) }
       var a = BandedSPDMatrix(identityPlus: alpha, differenceOrder: 3, weights: weights, order: y.count)
-      guard a.factorize() else { return z }
+      guard a.factorize() else { break }
+      system = a
       let next = a.solve(y)
-      let change = zip(next, z).reduce(0) { max($0, abs($1.0 - $1.1)) }
-      let size = next.reduce(0) { max($0, abs($1)) }
+      var change = 0.0
+      var size = 0.0
+      for i in next.indices {
+        change = max(change, abs(next[i] - z[i]))
+        size = max(size, abs(next[i]))
+      }
       z = next
       if change <= 1e-7 * (1 + size) { break }
     }
-    return z
+    return (z, system)
+  }
+
+  /// The TV smoothing ε = (10⁻²·max_r|(D₃z₀)_r|/h²)² from a reference fit z₀: the corner of
+  /// √(s² + ε) sits at 1% of the largest jump of y″ per grid step.
+  static func totalVariationSmoothing(reference z: [Double], spacing h: Double) -> Double {
+    let scale = BandedSPDMatrix.difference(z, order: 3).reduce(0) { max($0, abs($1)) } / (h * h)
+    return max(pow(1e-2 * scale, 2), 1e-300)
   }
 
   /// The α whose fit error equals the reference (GCV-optimal Whittaker) fit error,
@@ -46,9 +57,12 @@ extension RegularizedDifferentiation {
     let tv = BandedSPDMatrix.difference(reference.z, order: 3).reduce(0) { $0 + abs($1) } / (h * h)
     let target = max(reference.rss, 1e-300)
     let guess = target / max(tv, 1e-300)
+    let epsilon = totalVariationSmoothing(reference: reference.z, spacing: h)
     var warm = reference.z
     func g(_ logAlpha: Double) -> Double {
-      warm = totalVariationFit(y, alpha: exp(logAlpha), spacing: h, start: warm, maximumIterations: 30)
+      warm = totalVariationFit(
+        y, alpha: exp(logAlpha), spacing: h, start: warm, epsilon: epsilon, maximumIterations: 30
+      ).z
       return log(max(residualSumOfSquares(y, warm), 1e-300)) - log(target)
     }
     let decade = log(10.0)

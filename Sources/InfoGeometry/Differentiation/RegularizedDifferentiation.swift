@@ -37,32 +37,69 @@ public enum RegularizedDifferentiation {
     if let s = strength, !(s > 0 && s.isFinite) {
       throw .invalidOption(name: "strength", expected: "a finite value > 0", found: s)
     }
-    let fit: (z: [Double], strength: Double)
+    let n = y.count
+    let z: [Double]
+    let used: Double
+    let derivatives: (first: [Double], second: [Double])
+    let gain: Double
     switch method {
     case .tikhonov:
-      if let lambda = strength {
-        fit = (whittakerFit(y, lambda: lambda).z, lambda)
-      } else {
-        let best = whittakerGCV(y)
-        fit = (best.z, best.lambda)
-      }
+      used = strength ?? whittakerGCV(y).lambda
+      var system = BandedSPDMatrix(identityPlus: used, differenceOrder: 2, weights: nil, order: n)
+      let factorized = system.factorize()
+      z = factorized ? system.solve(y) : straightLine(y)
+      derivatives = uniformDifferences(z, spacing: spacing)
+      gain = factorized ? curvatureGain(system, spacing: spacing) : 0
     case .totalVariation:
       let reference = whittakerGCV(y)
-      let alpha = strength ?? totalVariationDiscrepancyStrength(y, spacing: spacing, reference: reference)
-      fit = (totalVariationFit(y, alpha: alpha, spacing: spacing, start: reference.z), alpha)
+      used = strength ?? totalVariationDiscrepancyStrength(y, spacing: spacing, reference: reference)
+      let fit = totalVariationFit(
+        y, alpha: used, spacing: spacing, start: reference.z,
+        epsilon: totalVariationSmoothing(reference: reference.z, spacing: spacing))
+      z = fit.z
+      derivatives = uniformDifferences(z, spacing: spacing)
+      gain = fit.system.map { curvatureGain($0, spacing: spacing) } ?? 0
     case .savitzkyGolay:
-      let m = strength.map { savitzkyGolayClampedHalfWidth($0, count: y.count) } ?? savitzkyGolayGCV(y)
-      let sg = savitzkyGolayFit(y, halfWidth: m, spacing: spacing)
-      let x = grid(origin: origin, spacing: spacing, count: y.count)
-      return RegularizedDerivative(
-        x: x, smoothed: sg.z, firstDerivative: sg.d1, secondDerivative: sg.d2, method: method,
-        strength: Double(m), strengthIsAutomatic: strength == nil, residualRMS: rms(y, sg.z))
+      let m = strength.map { savitzkyGolayClampedHalfWidth($0, count: n) } ?? savitzkyGolayGCV(y)
+      let fit = savitzkyGolayFit(y, halfWidth: m, spacing: spacing)
+      used = Double(m)
+      z = fit.z
+      derivatives = (fit.d1, fit.d2)
+      let centre = savitzkyGolayWeights(
+        projection: savitzkyGolayProjection(halfWidth: m), halfWidth: m, offset: 0, derivatives: 3)
+      gain = sqrt(centre[(2 * (2 * m + 1))...].reduce(0) { $0 + $1 * $1 }) / (spacing * spacing)
     }
-    let d = uniformDifferences(fit.z, spacing: spacing)
+    let residual = zip(y, z).map { $0 - $1 }
+    let centre = median(residual)
+    let residualNoise = 1.4826 * median(residual.map { abs($0 - centre) })
     return RegularizedDerivative(
-      x: grid(origin: origin, spacing: spacing, count: y.count), smoothed: fit.z, firstDerivative: d.first,
-      secondDerivative: d.second, method: method, strength: fit.strength,
-      strengthIsAutomatic: strength == nil, residualRMS: rms(y, fit.z))
+      x: grid(origin: origin, spacing: spacing, count: n), smoothed: z, firstDerivative: derivatives.first,
+      secondDerivative: derivatives.second, method: method, strength: used,
+      strengthIsAutomatic: strength == nil, residualRMS: rms(y, z), residualNoise: residualNoise,
+      curvatureNoise: residualNoise * gain)
+  }
+
+  /// The median over sampled interior grid points i of ‖∂y″_i/∂y‖₂ = ‖M⁻¹dᵢ‖₂ for a fit
+  /// z = M⁻¹y with y″ = D₂z/h² (dᵢ the second-difference stencil at i over h²); about 32 points.
+  static func curvatureGain(_ system: BandedSPDMatrix, spacing h: Double) -> Double {
+    let n = system.order
+    guard n >= 3 else { return 0 }
+    let gains = stride(from: 1, to: n - 1, by: max(1, n / 32)).map { i in
+      var d = [Double](repeating: 0, count: n)
+      d[i - 1] = 1 / (h * h)
+      d[i] = -2 / (h * h)
+      d[i + 1] = 1 / (h * h)
+      return sqrt(system.solve(d).reduce(0) { $0 + $1 * $1 })
+    }
+    return median(gains)
+  }
+
+  /// The median (mean of the two middle values for an even count; 0 for none).
+  static func median(_ values: [Double]) -> Double {
+    guard !values.isEmpty else { return 0 }
+    let s = values.sorted()
+    let n = s.count
+    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2
   }
 
   static func grid(origin: Double, spacing: Double, count: Int) -> [Double] {

@@ -18,9 +18,9 @@ public struct TransitionAnalysis: Codable, Sendable, Equatable {
   public var grid: LogLogSeries
   /// y′ and y″ on the grid, with the method and the (chosen or given) strength.
   public var derivative: RegularizedDerivative
-  /// Robust noise level of y″: 1.4826·MAD of y″ minus its running median (window 2k+1 points,
-  /// k = max(2, n/16)) over the searched range. For a strongly regularized y″ this measures its
-  /// remaining wiggle, so read `significance` together with the stability spread.
+  /// The noise level of y″ that significances are measured against:
+  /// `derivative.curvatureNoise` (the residual's robust noise propagated through the method),
+  /// floored at 10⁻¹²·max|y″| so that significances stay finite.
   public var noiseLevel: Double
   /// Every local minimum of y″ in the searched range, most pronounced first (the first is the
   /// marker's).
@@ -47,7 +47,8 @@ public struct TransitionAnalysis: Codable, Sendable, Equatable {
     {
       let d = try RegularizedDifferentiation.differentiate(
         grid.y, origin: grid.x[0], spacing: grid.spacing, method: method, strength: strength)
-      let noise = Self.noiseLevel(d.secondDerivative, edgeExclusion: edge)
+      let scale = d.secondDerivative.reduce(0) { max($0, abs($1)) }
+      let noise = max(d.curvatureNoise, 1e-12 * scale, Double.leastNormalMagnitude)
       let minima = SecondDerivativeMinimum.search(
         x: d.x, curvature: d.secondDerivative, edgeExclusion: edge, noiseLevel: noise)
       return (d, noise, minima)
@@ -85,26 +86,5 @@ public struct TransitionAnalysis: Codable, Sendable, Equatable {
     marker = TransitionMarker(
       minimum: best, stability: MarkerStability(variants: variants, spreadDecades: spread),
       isWeak: !weaknesses.isEmpty, weaknesses: weaknesses)
-  }
-
-  /// 1.4826·MAD(v − running median of v) over [edge, n − 1 − edge], floored at 10⁻¹²·max|v|
-  /// (and at the smallest normal number) so that significances stay finite.
-  static func noiseLevel(_ v: [Double], edgeExclusion edge: Int) -> Double {
-    let range = edge..<max(edge + 1, v.count - edge)
-    let k = max(2, v.count / 16)
-    let residual = range.map { i in
-      v[i] - median(Array(v[max(0, i - k)...min(v.count - 1, i + k)]))
-    }
-    let centre = median(residual)
-    let mad = median(residual.map { abs($0 - centre) })
-    let scale = v.reduce(0) { max($0, abs($1)) }
-    return max(1.4826 * mad, 1e-12 * scale, Double.leastNormalMagnitude)
-  }
-
-  static func median(_ values: [Double]) -> Double {
-    guard !values.isEmpty else { return 0 }
-    let s = values.sorted()
-    let n = s.count
-    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2
   }
 }
