@@ -57,10 +57,10 @@ public struct MonotoneCubicInterpolant: Sendable {
     let s = (t - x[lo]) / h
     let s2 = s * s
     let s3 = s2 * s
-    let h00 = 2 * s3 - 3 * s2 + 1
+    // Hermite basis with h00 = 1 − h01 folded in, so a flat piece returns its value exactly.
     let h10 = s3 - 2 * s2 + s
     let h01 = -2 * s3 + 3 * s2
     let h11 = s3 - s2
-    return h00 * y[lo] + h10 * h * tangents[lo] + h01 * y[hi] + h11 * h * tangents[hi]
+    return y[lo] + h01 * (y[hi] - y[lo]) + h * (h10 * tangents[lo] + h11 * tangents[hi])
   }
 }
