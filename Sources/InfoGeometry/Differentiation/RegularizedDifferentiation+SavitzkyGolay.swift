@@ -107,10 +107,10 @@ extension RegularizedDifferentiation {
   }
 
   /// The half-width m minimizing GCV(m) = n·RSS/(n − tr H)² over 2, 3, …, 8 and then steps of
-  /// about 12% up to min((n−1)/2, n/4 + 2).
+  /// about 12% up to (n−1)/2.
   static func savitzkyGolayGCV(_ y: [Double]) -> Int {
     let n = y.count
-    let upper = max(2, min((n - 1) / 2, n / 4 + 2))
+    let upper = max(2, (n - 1) / 2)
     var widths: [Int] = []
     var m = 2
     while m <= upper {
