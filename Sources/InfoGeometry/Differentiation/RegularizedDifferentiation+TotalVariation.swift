@@ -38,10 +38,15 @@ extension RegularizedDifferentiation {
     return (z, system)
   }
 
-  /// The TV smoothing ε = (10⁻²·max_r|(D₃z₀)_r|/h²)² from a reference fit z₀: the corner of
-  /// √(s² + ε) sits at 1% of the largest jump of y″ per grid step.
-  static func totalVariationSmoothing(reference z: [Double], spacing h: Double) -> Double {
-    let scale = BandedSPDMatrix.difference(z, order: 3).reduce(0) { max($0, abs($1)) } / (h * h)
+  /// The TV smoothing ε = (10⁻²·s/h²)² with s = max(max_r|(D₃z₀)_r|, 10⁻²·σ₀) from a reference fit
+  /// z₀ with RMS residual σ₀: the corner of √(·² + ε) sits at 1% of the largest jump of y″ per grid
+  /// step, and never below what a hundredth of the noise would make (which keeps the band system
+  /// well conditioned when the reference is a straight line).
+  static func totalVariationSmoothing(reference z: [Double], residualRMS sigma: Double, spacing h: Double)
+    -> Double
+  {
+    let jump = BandedSPDMatrix.difference(z, order: 3).reduce(0) { max($0, abs($1)) }
+    let scale = max(jump, 1e-2 * sigma) / (h * h)
     return max(pow(1e-2 * scale, 2), 1e-300)
   }
 
@@ -57,7 +62,8 @@ extension RegularizedDifferentiation {
     let tv = BandedSPDMatrix.difference(reference.z, order: 3).reduce(0) { $0 + abs($1) } / (h * h)
     let target = max(reference.rss, 1e-300)
     let guess = target / max(tv, 1e-300)
-    let epsilon = totalVariationSmoothing(reference: reference.z, spacing: h)
+    let epsilon = totalVariationSmoothing(
+      reference: reference.z, residualRMS: sqrt(reference.rss / Double(y.count)), spacing: h)
     var warm = reference.z
     func g(_ logAlpha: Double) -> Double {
       warm = totalVariationFit(

@@ -55,7 +55,8 @@ public enum RegularizedDifferentiation {
       used = strength ?? totalVariationDiscrepancyStrength(y, spacing: spacing, reference: reference)
       let fit = totalVariationFit(
         y, alpha: used, spacing: spacing, start: reference.z,
-        epsilon: totalVariationSmoothing(reference: reference.z, spacing: spacing))
+        epsilon: totalVariationSmoothing(
+          reference: reference.z, residualRMS: sqrt(reference.rss / Double(n)), spacing: spacing))
       z = fit.z
       derivatives = uniformDifferences(z, spacing: spacing)
       gain = fit.system.map { curvatureGain($0, spacing: spacing) } ?? 0
