@@ -9,12 +9,14 @@ import Foundation
 ///
 /// Every `updateEveryDecades` of log₁₀ t the retained points are analysed like
 /// `TransitionAnalysis` does (resampling to `gridSize` points, `method` with automatic strength,
-/// minima away from the grid ends). A minimum at t_m is confirmed at the current step t when, for
-/// the deepest candidate that satisfies all three:
-/// 1. log₁₀(t / t_m) ≥ `windowDecades` (y″ has been watched for a window after it);
-/// 2. y″ ≥ value + `riseFraction`·depth on every grid point from log₁₀ t_m + `marginDecades` to
-///    the end of the searched range (y″ has risen back by the margin and stayed up);
-/// 3. significance ≥ `minimumSignificance`.
+/// minima away from the grid ends). The most pronounced minimum (value v, depth h, at t_m) is
+/// confirmed at the current step when
+/// 1. its significance is ≥ `minimumSignificance`, and
+/// 2. y″ has risen back by the margin, y″ ≥ v + `riseFraction`·h, and has stayed there on every
+///    grid point of the last `windowDecades` of the searched range (which ends
+///    `edgeExclusionFraction` of the grid before the current step), the rise beginning after t_m.
+/// So it fires after the minimum by (time for y″ to rise by the margin) + window + edge, plus at
+/// most one update interval.
 /// The detector fires once; later observations are still accepted and change nothing.
 public struct OnlineTransitionDetector: Sendable {
   /// Settings with documented defaults.
@@ -25,13 +27,13 @@ public struct OnlineTransitionDetector: Sendable {
     public var burnInStep: Double?
     /// Grid points of each recomputation (default 128).
     public var gridSize: Int
-    /// Decades of t after the minimum before it can be confirmed (default 0.3).
+    /// Decades of t over which the risen y″ must have held (default 0.2).
     public var windowDecades: Double
-    /// Decades after the minimum by which y″ must have risen (default 0.1).
-    public var marginDecades: Double
-    /// The rise required, as a fraction of the dip's depth (default 0.5).
+    /// The margin: the rise of y″ above the minimum required, as a fraction of the dip's depth
+    /// (default 0.5).
     public var riseFraction: Double
-    /// Least significance of a confirmed minimum (default 3).
+    /// Least significance of a confirmed minimum (default 8: the depth is a trough-to-crest
+    /// range, and the deepest of a dozen noise dips reaches about 5 noise levels).
     public var minimumSignificance: Double
     /// Decades of t between recomputations (default 0.02).
     public var updateEveryDecades: Double
@@ -43,15 +45,13 @@ public struct OnlineTransitionDetector: Sendable {
     /// Options with the documented defaults.
     public init(
       method: DifferentiationMethod = .tikhonov, burnInStep: Double? = nil, gridSize: Int = 128,
-      windowDecades: Double = 0.3, marginDecades: Double = 0.1, riseFraction: Double = 0.5,
-      minimumSignificance: Double = 3, updateEveryDecades: Double = 0.02, resolutionDecades: Double = 0.002,
+      windowDecades: Double = 0.2, riseFraction: Double = 0.5, minimumSignificance: Double = 8, updateEveryDecades: Double = 0.02, resolutionDecades: Double = 0.002,
       edgeExclusionFraction: Double = 0.03
     ) {
       self.method = method
       self.burnInStep = burnInStep
       self.gridSize = gridSize
       self.windowDecades = windowDecades
-      self.marginDecades = marginDecades
       self.riseFraction = riseFraction
       self.minimumSignificance = minimumSignificance
       self.updateEveryDecades = updateEveryDecades
@@ -81,19 +81,14 @@ public struct OnlineTransitionDetector: Sendable {
   private var lastUpdateLog: Double = -Double.infinity
 
   /// A detector with the given options.
-  /// - Throws: `TransitionError.invalidOption` for non-positive windows, margins or resolutions, a
-  ///   margin beyond the window, or a rise fraction outside (0, 1].
+  /// - Throws: `TransitionError.invalidOption` for non-positive windows or resolutions, or a rise
+  ///   fraction outside (0, 1].
   public init(options: Options = .init()) throws(TransitionError) {
     for (name, value) in [
-      ("windowDecades", options.windowDecades), ("marginDecades", options.marginDecades),
+      ("windowDecades", options.windowDecades),
       ("updateEveryDecades", options.updateEveryDecades), ("resolutionDecades", options.resolutionDecades),
     ] where !(value > 0 && value.isFinite) {
       throw .invalidOption(name: name, expected: "a finite value > 0", found: value)
-    }
-    guard options.marginDecades <= options.windowDecades else {
-      throw .invalidOption(
-        name: "marginDecades", expected: "at most windowDecades (\(options.windowDecades))",
-        found: options.marginDecades)
     }
     guard options.riseFraction > 0, options.riseFraction <= 1 else {
       throw .invalidOption(name: "riseFraction", expected: "a fraction in (0, 1]", found: options.riseFraction)
@@ -149,13 +144,13 @@ public struct OnlineTransitionDetector: Sendable {
     let noise = max(d.curvatureNoise, 1e-12 * scale, Double.leastNormalMagnitude)
     let minima = SecondDerivativeMinimum.search(x: d.x, curvature: v, edgeExclusion: edge, noiseLevel: noise)
     let searchedEnd = v.count - 1 - edge
-    for m in minima where m.significance >= options.minimumSignificance {
-      guard log10(now / m.step) >= options.windowDecades else { continue }
-      let from = m.logStep + options.marginDecades * log(10.0)
-      let level = m.value + options.riseFraction * m.depth
-      let risen = (0...searchedEnd).allSatisfy { d.x[$0] < from || v[$0] >= level }
-      if risen { return Confirmation(confirmedAtStep: now, minimumStep: m.step, minimum: m) }
-    }
+    guard let m = minima.first, m.significance >= options.minimumSignificance else { return nil }
+    let level = m.value + options.riseFraction * m.depth
+    var start = searchedEnd
+    while start > 0, v[start - 1] >= level, d.x[start - 1] > m.logStep { start -= 1 }
+    let held = v[searchedEnd] >= level && d.x[start] > m.logStep
+      && d.x[searchedEnd] - d.x[start] >= options.windowDecades * log(10.0)
+    if held { return Confirmation(confirmedAtStep: now, minimumStep: m.step, minimum: m) }
     return nil
   }
 }

@@ -17,7 +17,8 @@ public struct TransitionAnalysisOptions: Codable, Sendable, Equatable {
   public var alternateMethod: DifferentiationMethod?
   /// A marker whose stability spread exceeds this many decades is weak (default 0.2).
   public var maximumSpreadDecades: Double
-  /// A marker whose significance is below this is weak (default 3).
+  /// A marker whose significance is below this is weak (default 5: the depth is a trough-to-crest
+  /// range, and the deepest of a dozen pure-noise dips reaches about 5 noise levels).
   public var minimumSignificance: Double
 
   /// Options with the documented defaults, any of which can be overridden.
@@ -25,7 +26,7 @@ public struct TransitionAnalysisOptions: Codable, Sendable, Equatable {
     method: DifferentiationMethod = .tikhonov, strength: Double? = nil, burnInStep: Double? = nil,
     gridSize: Int = LogLogSeries.defaultGridSize, edgeExclusionFraction: Double = 0.03,
     stabilityFactor: Double = 3, alternateMethod: DifferentiationMethod? = nil,
-    maximumSpreadDecades: Double = 0.2, minimumSignificance: Double = 3
+    maximumSpreadDecades: Double = 0.2, minimumSignificance: Double = 5
   ) {
     self.method = method
     self.strength = strength
