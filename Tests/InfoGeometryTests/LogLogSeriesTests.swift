@@ -24,7 +24,10 @@ struct LogLogSeriesTests {
     let steps: [Double] = [1, 2, 4, 8, 16, 32, 64]
     let curve = try InformationLengthCurve(steps: steps, length: [0, 1, 2, 3, 4, 5, 6])
     #expect(try LogLogSeries(curve, burnInStep: 1, gridSize: 16).burnInStep == 2)
-    #expect(throws: TransitionError.invalidOption(name: "burnInStep", expected: "a step before the last step 64.0", found: 64)) {
+    #expect(
+      throws: TransitionError.invalidOption(
+        name: "burnInStep", expected: "a step before the last step 64.0", found: 64)
+    ) {
       try LogLogSeries(curve, burnInStep: 64, gridSize: 16)
     }
     #expect(throws: TransitionError.tooFewPoints(field: "steps after burn-in", needed: 5, found: 3)) {

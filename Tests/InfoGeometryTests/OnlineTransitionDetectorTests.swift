@@ -57,7 +57,8 @@ struct OnlineTransitionDetectorTests {
   func noTransition(seed: UInt64) throws {
     let steps = logSpacedSteps(from: 1, to: 1e4, count: 480)
     var g = TransitionTestNoise(seed: seed)
-    let curve = try InformationLengthCurve(steps: steps, length: steps.map { pow($0, 0.7) * exp(0.01 * g.normal()) })
+    let curve = try InformationLengthCurve(
+      steps: steps, length: steps.map { pow($0, 0.7) * exp(0.01 * g.normal()) })
     #expect(try Self.run(curve).detector.confirmation == nil)
   }
 
@@ -72,7 +73,10 @@ struct OnlineTransitionDetectorTests {
     #expect(throws: TransitionError.nonPositiveLength(index: 0, found: 0)) {
       try detector.observe(step: 3, length: 0)
     }
-    #expect(throws: TransitionError.invalidOption(name: "riseFraction", expected: "a fraction in (0, 1]", found: 1.5)) {
+    #expect(
+      throws: TransitionError.invalidOption(
+        name: "riseFraction", expected: "a fraction in (0, 1]", found: 1.5)
+    ) {
       try OnlineTransitionDetector(options: .init(riseFraction: 1.5))
     }
   }

@@ -65,7 +65,9 @@ struct OverfittingReferencesTests {
     #expect(refs.step(of: .trainLossSaturation) == nil)
     #expect(refs.step(of: .trainTestGapOnset) == nil)
     #expect(refs.step(of: .testLossMinimum) == 1000)
-    #expect(throws: TransitionError.invalidOption(name: "smoothingWindow", expected: "an odd count ≥ 1", found: 4)) {
+    #expect(
+      throws: TransitionError.invalidOption(name: "smoothingWindow", expected: "an odd count ≥ 1", found: 4)
+    ) {
       try OverfittingReferences(metrics, options: .init(smoothingWindow: 4))
     }
   }

@@ -53,7 +53,8 @@ struct RegularizedDifferentiationTests {
   // on seeds 1–3 are 0.02–0.03 (tanh, cubic) and 0.06–0.08 (kink) in y′, 0.2–0.4 in y″ (the
   // polynomial with Savitzky–Golay nearly exact); the bounds leave about a factor 2, and
   // "well below finite differences" is a factor 3 in y′ and 30 in y″.
-  @Test("known functions with noise: error below the bound and well below finite differences", arguments: cases)
+  @Test(
+    "known functions with noise: error below the bound and well below finite differences", arguments: cases)
   func knownFunctions(fn: KnownFunction, method: DifferentiationMethod) throws {
     for seed: UInt64 in 1...3 {
       let y = Self.noisy(fn, seed: seed)
@@ -103,8 +104,10 @@ struct RegularizedDifferentiationTests {
     let y = Self.noisy(KnownFunction.all[0], seed: 6)
     let strengths = method == .savitzkyGolay ? [3.0, 10, 30] : [1e-6, 1e-3, 1]
     let residuals = try strengths.map {
-      try RegularizedDifferentiation.differentiate(y, origin: -3, spacing: Self.h, method: method, strength: $0)
-        .residualRMS
+      try RegularizedDifferentiation.differentiate(
+        y, origin: -3, spacing: Self.h, method: method, strength: $0
+      )
+      .residualRMS
     }
     #expect(residuals[0] < residuals[1] && residuals[1] < residuals[2])
   }
@@ -131,9 +134,12 @@ struct RegularizedDifferentiationTests {
       try RegularizedDifferentiation.differentiate([1, 2, 3], spacing: 1, method: .tikhonov)
     }
     #expect(throws: TransitionError.nonFinite(field: "grid value", index: 2)) {
-      try RegularizedDifferentiation.differentiate([0, 1, .infinity, 3, 4, 5, 6, 7], spacing: 1, method: .tikhonov)
+      try RegularizedDifferentiation.differentiate(
+        [0, 1, .infinity, 3, 4, 5, 6, 7], spacing: 1, method: .tikhonov)
     }
-    #expect(throws: TransitionError.invalidOption(name: "strength", expected: "a finite value > 0", found: -1)) {
+    #expect(
+      throws: TransitionError.invalidOption(name: "strength", expected: "a finite value > 0", found: -1)
+    ) {
       try RegularizedDifferentiation.differentiate(
         Array(repeating: 0, count: 9), spacing: 1, method: .tikhonov, strength: -1)
     }

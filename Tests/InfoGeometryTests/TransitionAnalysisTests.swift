@@ -13,7 +13,8 @@ struct TransitionAnalysisTests {
 
   // 0.1 decade is the requirement. Measured offsets over seeds 1–3 with 1% noise:
   // ≤ 0.055 decade (TV), ≤ 0.026 (Savitzky–Golay), ≤ 0.013 (Tikhonov).
-  @Test("crossover at a known t_c: the marker lies within 0.1 decade for every method and seed",
+  @Test(
+    "crossover at a known t_c: the marker lies within 0.1 decade for every method and seed",
     arguments: DifferentiationMethod.allCases)
   func crossoverLogSpaced(method: DifferentiationMethod) throws {
     let steps = logSpacedSteps(from: 1, to: 1e5, count: 600)
@@ -33,11 +34,15 @@ struct TransitionAnalysisTests {
     }
   }
 
-  @Test("non-uniform steps (uniform stride with random gaps) are handled", arguments: DifferentiationMethod.allCases)
+  @Test(
+    "non-uniform steps (uniform stride with random gaps) are handled",
+    arguments: DifferentiationMethod.allCases)
   func crossoverNonUniform(method: DifferentiationMethod) throws {
     var g = TransitionTestNoise(seed: 77)
     var steps: [Double] = [1]
-    while let last = steps.last, last < 50_000 { steps.append(last + 1 + (last * 0.05 * g.nextUniform()).rounded()) }
+    while let last = steps.last, last < 50_000 {
+      steps.append(last + 1 + (last * 0.05 * g.nextUniform()).rounded())
+    }
     let curve = try Self.truth.curve(steps: steps, noise: 0.01, seed: 9)
     let marker = try #require(try TransitionAnalysis(curve, options: .init(method: method)).marker)
     #expect(abs(log10(marker.step / Self.trueStep)) < 0.1)
@@ -45,7 +50,9 @@ struct TransitionAnalysisTests {
 
   // The automatic strength is judged by the y″ error it yields on the grid against the analytic
   // y″: within a factor 3 of the best of a sweep from 1/9 to 9 times it (measured ≤ 2).
-  @Test("the automatic strength lands in a sensible band on the crossover", arguments: DifferentiationMethod.allCases)
+  @Test(
+    "the automatic strength lands in a sensible band on the crossover",
+    arguments: DifferentiationMethod.allCases)
   func automaticStrengthBand(method: DifferentiationMethod) throws {
     let steps = logSpacedSteps(from: 1, to: 1e5, count: 600)
     let curve = try Self.truth.curve(steps: steps, noise: 0.01, seed: 4)
@@ -58,7 +65,10 @@ struct TransitionAnalysisTests {
         return (Self.truth.beta2 - Self.truth.beta1) / Self.truth.width * s * (1 - s)
       }
       let inner = (d.x.count / 10)..<(d.x.count - d.x.count / 10)
-      return (sqrt(inner.reduce(0) { $0 + pow(d.secondDerivative[$1] - truth[$1], 2) } / Double(inner.count)), d.strength)
+      return (
+        sqrt(inner.reduce(0) { $0 + pow(d.secondDerivative[$1] - truth[$1], 2) } / Double(inner.count)),
+        d.strength
+      )
     }
     let auto = try error(nil)
     let sweep = try [1.0 / 9, 1.0 / 3, 1, 3, 9].map { try error(auto.strength * $0).error }
@@ -80,20 +90,24 @@ struct TransitionAnalysisTests {
     #expect(marker.stability.variants[2].method == .totalVariation)
     let spreads = ([marker.step] + marker.stability.variants.compactMap(\.step)).map { log10($0) }
     #expect(abs(marker.stability.spreadDecades - ((spreads.max() ?? 0) - (spreads.min() ?? 0))) < 1e-12)
-    #expect(throws: TransitionError.invalidOption(name: "stabilityFactor", expected: "a finite value > 1", found: 1)) {
+    #expect(
+      throws: TransitionError.invalidOption(name: "stabilityFactor", expected: "a finite value > 1", found: 1)
+    ) {
       try TransitionAnalysis(curve, options: .init(stabilityFactor: 1))
     }
   }
 
   // Without a crossover the only minima of y″ are noise: measured significances 0.0006–2.8 and
   // spreads 1.1–3.1 decades over seeds 1–4 where a minimum is found at all.
-  @Test("a pure power law with noise yields no marker or a weak one", arguments: DifferentiationMethod.allCases)
+  @Test(
+    "a pure power law with noise yields no marker or a weak one", arguments: DifferentiationMethod.allCases)
   func noTransition(method: DifferentiationMethod) throws {
     let steps = logSpacedSteps(from: 1, to: 1e5, count: 600)
     for seed: UInt64 in 1...2 {
       var g = TransitionTestNoise(seed: seed)
       let length = steps.map { 0.1 * pow($0, 0.7) * exp(0.01 * g.normal()) }
-      let analysis = try TransitionAnalysis(try InformationLengthCurve(steps: steps, length: length), options: .init(method: method))
+      let analysis = try TransitionAnalysis(
+        try InformationLengthCurve(steps: steps, length: length), options: .init(method: method))
       if let marker = analysis.marker {
         #expect(marker.isWeak && !marker.weaknesses.isEmpty)
       }

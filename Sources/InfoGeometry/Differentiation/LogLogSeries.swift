@@ -42,7 +42,8 @@ public struct LogLogSeries: Codable, Sendable, Equatable {
     let lastStep = curve.steps[last]
     let start = max(burnInStep ?? firstStep * pow(10, Self.defaultBurnInDecades), firstStep)
     guard start.isFinite, start < lastStep else {
-      throw .invalidOption(name: "burnInStep", expected: "a step before the last step \(lastStep)", found: start)
+      throw .invalidOption(
+        name: "burnInStep", expected: "a step before the last step \(lastStep)", found: start)
     }
     let measured = positive.filter { curve.steps[$0] >= start }.count
     guard measured >= 5 else { throw .tooFewPoints(field: "steps after burn-in", needed: 5, found: measured) }

@@ -19,13 +19,16 @@ extension RegularizedDifferentiation {
     var normal = [Double](repeating: 0, count: p * p)
     for row in powers { for a in 0..<p { for b in 0..<p { normal[a * p + b] += row[a] * row[b] } } }
     let inverse = smallInverse(normal, size: p)
-    return (0..<p).map { a in powers.map { row in (0..<p).reduce(0.0) { $0 + inverse[a * p + $1] * row[$1] } } }
+    return (0..<p).map { a in powers.map { row in (0..<p).reduce(0.0) { $0 + inverse[a * p + $1] * row[$1] } }
+    }
   }
 
   /// Weights of the projected cubic evaluated at offset s from the window centre, for the
   /// derivative orders k = 0…derivatives−1: `w[k·(2m+1) + j + m]` gives the k-th derivative in
   /// units of one grid step.
-  static func savitzkyGolayWeights(projection g: [[Double]], halfWidth m: Int, offset s: Int, derivatives: Int)
+  static func savitzkyGolayWeights(
+    projection g: [[Double]], halfWidth m: Int, offset s: Int, derivatives: Int
+  )
     -> [Double]
   {
     let p = savitzkyGolayDegree + 1

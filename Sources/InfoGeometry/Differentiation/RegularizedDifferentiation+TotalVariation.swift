@@ -66,9 +66,10 @@ extension RegularizedDifferentiation {
       reference: reference.z, residualRMS: sqrt(reference.rss / Double(y.count)), spacing: h)
     var warm = reference.z
     func g(_ logAlpha: Double) -> Double {
-      warm = totalVariationFit(
-        y, alpha: exp(logAlpha), spacing: h, start: warm, epsilon: epsilon, maximumIterations: 30
-      ).z
+      warm =
+        totalVariationFit(
+          y, alpha: exp(logAlpha), spacing: h, start: warm, epsilon: epsilon, maximumIterations: 30
+        ).z
       return log(max(residualSumOfSquares(y, warm), 1e-300)) - log(target)
     }
     let decade = log(10.0)

@@ -45,7 +45,8 @@ public struct OnlineTransitionDetector: Sendable {
     /// Options with the documented defaults.
     public init(
       method: DifferentiationMethod = .tikhonov, burnInStep: Double? = nil, gridSize: Int = 128,
-      windowDecades: Double = 0.2, riseFraction: Double = 0.5, minimumSignificance: Double = 8, updateEveryDecades: Double = 0.02, resolutionDecades: Double = 0.002,
+      windowDecades: Double = 0.2, riseFraction: Double = 0.5, minimumSignificance: Double = 8,
+      updateEveryDecades: Double = 0.02, resolutionDecades: Double = 0.002,
       edgeExclusionFraction: Double = 0.03
     ) {
       self.method = method
@@ -91,7 +92,8 @@ public struct OnlineTransitionDetector: Sendable {
       throw .invalidOption(name: name, expected: "a finite value > 0", found: value)
     }
     guard options.riseFraction > 0, options.riseFraction <= 1 else {
-      throw .invalidOption(name: "riseFraction", expected: "a fraction in (0, 1]", found: options.riseFraction)
+      throw .invalidOption(
+        name: "riseFraction", expected: "a fraction in (0, 1]", found: options.riseFraction)
     }
     self.options = options
   }
@@ -107,12 +109,15 @@ public struct OnlineTransitionDetector: Sendable {
     guard step.isFinite else { throw .nonFinite(field: "steps", index: index) }
     guard length.isFinite else { throw .nonFinite(field: "length", index: index) }
     guard step >= 1 else { throw .stepBelowOne(index: index, found: step) }
-    if let last = lastStep, !(step > last) { throw .stepsNotIncreasing(index: index, previous: last, found: step) }
+    if let last = lastStep, !(step > last) {
+      throw .stepsNotIncreasing(index: index, previous: last, found: step)
+    }
     if lastStep == nil ? length < 0 : !(length > 0) { throw .nonPositiveLength(index: index, found: length) }
     lastStep = step
     guard length > 0 else { return nil }
     if firstPositiveStep == nil { firstPositiveStep = step }
-    let burnIn = options.burnInStep ?? (firstPositiveStep ?? step) * pow(10, LogLogSeries.defaultBurnInDecades)
+    let burnIn =
+      options.burnInStep ?? (firstPositiveStep ?? step) * pow(10, LogLogSeries.defaultBurnInDecades)
     guard step >= burnIn else { return nil }
     // The last retained point is always the newest; it is kept for good once it lies at least the
     // resolution past the point before it.
@@ -148,7 +153,8 @@ public struct OnlineTransitionDetector: Sendable {
     let level = m.value + options.riseFraction * m.depth
     var start = searchedEnd
     while start > 0, v[start - 1] >= level, d.x[start - 1] > m.logStep { start -= 1 }
-    let held = v[searchedEnd] >= level && d.x[start] > m.logStep
+    let held =
+      v[searchedEnd] >= level && d.x[start] > m.logStep
       && d.x[searchedEnd] - d.x[start] >= options.windowDecades * log(10.0)
     if held { return Confirmation(confirmedAtStep: now, minimumStep: m.step, minimum: m) }
     return nil

@@ -35,10 +35,12 @@ public struct TransitionAnalysis: Codable, Sendable, Equatable {
   {
     guard options.edgeExclusionFraction >= 0, options.edgeExclusionFraction < 0.4 else {
       throw .invalidOption(
-        name: "edgeExclusionFraction", expected: "a fraction in [0, 0.4)", found: options.edgeExclusionFraction)
+        name: "edgeExclusionFraction", expected: "a fraction in [0, 0.4)",
+        found: options.edgeExclusionFraction)
     }
     guard options.stabilityFactor > 1, options.stabilityFactor.isFinite else {
-      throw .invalidOption(name: "stabilityFactor", expected: "a finite value > 1", found: options.stabilityFactor)
+      throw .invalidOption(
+        name: "stabilityFactor", expected: "a finite value > 1", found: options.stabilityFactor)
     }
     let grid = try LogLogSeries(curve, burnInStep: options.burnInStep, gridSize: options.gridSize)
     let edge = max(1, Int((options.edgeExclusionFraction * Double(options.gridSize)).rounded()))
