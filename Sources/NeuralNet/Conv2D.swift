@@ -193,9 +193,6 @@ public final class Conv2D: Layer {
       body(0, 0..<batch)
       return
     }
-    let threads = BLAS.threadCount
-    BLAS.threadCount = 1
-    Parallel.forWorkers(items: batch, workPerItem: work, body)
-    BLAS.threadCount = threads
+    SingleThreadedBLAS.run { Parallel.forWorkers(items: batch, workPerItem: work, body) }
   }
 }
