@@ -27,6 +27,7 @@ public enum LayerBenchmark {
   public struct Result: Sendable {
     /// `"cnn"` or `"mlp"`.
     public var model: String
+    /// Samples per step.
     public var batch: Int
     /// Median seconds per forward + loss + backward step.
     public var secondsPerStep: Double
