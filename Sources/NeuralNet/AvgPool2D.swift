@@ -9,7 +9,9 @@ import TensorCore
 /// ```
 /// The backward pass spreads `∂y/k²` over each window; overlapping windows (s < k) accumulate.
 public final class AvgPool2D: Layer {
+  /// Side k of the square window.
   public let kernelSize: Int
+  /// Step s between neighbouring windows, in both directions.
   public let stride: Int
   private var window: PoolingWindow { PoolingWindow(kernel: kernelSize, stride: stride) }
 

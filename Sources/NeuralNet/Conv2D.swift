@@ -21,12 +21,19 @@ import TensorCore
 /// gradients are summed in a fixed order, so results do not depend on timing.
 /// Initialized like PyTorch (fan_in = inputChannels·k·k) unless another `Initializer` is given.
 public final class Conv2D: Layer {
+  /// Channels C of the input.
   public let inputChannels: Int
+  /// Channels O of the output (the number of filters).
   public let outputChannels: Int
+  /// Side k of the square kernel.
   public let kernelSize: Int
+  /// Step s between neighbouring windows, in both directions.
   public let stride: Int
+  /// Zeros p added on each side of both spatial axes.
   public let padding: Int
+  /// The filters, `[O, C, k, k]`.
   public let weight: Parameter
+  /// One offset per output channel, `[O]`, or nil without bias.
   public let bias: Parameter?
 
   private var input: Tensor?
@@ -193,9 +200,6 @@ public final class Conv2D: Layer {
       body(0, 0..<batch)
       return
     }
-    let threads = BLAS.threadCount
-    BLAS.threadCount = 1
-    Parallel.forWorkers(items: batch, workPerItem: work, body)
-    BLAS.threadCount = threads
+    SingleThreadedBLAS.run { Parallel.forWorkers(items: batch, workPerItem: work, body) }
   }
 }

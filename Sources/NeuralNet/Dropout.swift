@@ -8,7 +8,8 @@ import TensorCore
 /// ```
 /// so `E[y] = x` in both modes. The mask is drawn from the layer's own `generator` (seeded at
 /// construction, independent of the weight and batch streams) and kept, already scaled, for the
-/// backward pass `∂x = ∂y ⊙ m / (1 − p)`. `p = 1` drops everything (y = 0).
+/// backward pass `∂x = ∂y ⊙ m / (1 − p)`. `p = 1` drops everything (y = 0). In inference the
+/// input tensor itself is returned (and `∂y` itself in the backward pass).
 public final class Dropout: Layer {
   /// The probability p of zeroing an element, in [0, 1].
   public let probability: Double
@@ -21,10 +22,15 @@ public final class Dropout: Layer {
   /// The latest mask times 1/(1 − p) (or 0 everywhere when p = 1).
   private var scaledMask: Tensor?
 
+  /// The mask stream is `RandomGenerator(seed: seed, stream: Dropout.stream)`, so it differs from
+  /// any other stream built from the same seed (weights, batch order).
   public init(probability: Double, seed: UInt64) {
     self.probability = probability
-    generator = RandomGenerator(seed: seed)
+    generator = RandomGenerator(seed: seed, stream: Self.stream)
   }
+
+  /// The stream label of dropout masks (the ASCII bytes of "dropout").
+  public static let stream: UInt64 = 0x64_726F_706F_7574
 
   public func outputShape(for inputShape: Shape) throws(ShapeError) -> Shape {
     guard probability >= 0, probability <= 1 else {

@@ -8,6 +8,7 @@ public final class Flatten: Layer {
   private var output: Tensor?
   private var inputGradient: Tensor?
 
+  /// A flattening layer (no settings).
   public init() {}
 
   public func outputShape(for inputShape: Shape) throws(ShapeError) -> Shape {

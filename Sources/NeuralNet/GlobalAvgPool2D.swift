@@ -12,6 +12,7 @@ public final class GlobalAvgPool2D: Layer {
   private var output: Tensor?
   private var inputGradient: Tensor?
 
+  /// A global average pool (no settings).
   public init() {}
 
   public func outputShape(for inputShape: Shape) throws(ShapeError) -> Shape {

@@ -23,6 +23,31 @@ public enum LayerBenchmark {
     ])
   }
 
+  /// One timing of `secondsPerStep`.
+  public struct Result: Sendable {
+    /// `"cnn"` or `"mlp"`.
+    public var model: String
+    /// Samples per step.
+    public var batch: Int
+    /// Median seconds per forward + loss + backward step.
+    public var secondsPerStep: Double
+  }
+
+  /// The reference timings to compare with PyTorch on the same cores: the reference CNN at batch 64
+  /// and the MLP at batch 128.
+  public static func reference(steps: Int = 20, seed: UInt64 = 1) -> [Result] {
+    var generator = RandomGenerator(seed: seed)
+    let cases: [(String, any Layer, Shape)] = [
+      ("cnn", referenceCNN(generator: &generator), [64, 1, 28, 28]),
+      ("mlp", referenceMLP(generator: &generator), [128, 784]),
+    ]
+    return cases.compactMap { name, model, shape in
+      (try? secondsPerStep(model: model, inputShape: shape, steps: steps, seed: seed)).map {
+        Result(model: name, batch: shape[0], secondsPerStep: $0)
+      }
+    }
+  }
+
   /// The median wall-clock seconds of one forward (training mode) + softmax cross-entropy +
   /// backward step of `model` on a fixed random batch of `inputShape`, over `steps` steps after
   /// `warmup` untimed ones (the first allocates the buffers). Classes come from the output width.

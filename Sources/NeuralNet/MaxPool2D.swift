@@ -9,7 +9,9 @@ import TensorCore
 /// The position of each maximum (the first one on ties, in row-major window order) is kept, and the
 /// backward pass routes `∂y` there; overlapping windows (s < k) accumulate.
 public final class MaxPool2D: Layer {
+  /// Side k of the square window.
   public let kernelSize: Int
+  /// Step s between neighbouring windows, in both directions.
   public let stride: Int
   private var window: PoolingWindow { PoolingWindow(kernel: kernelSize, stride: stride) }
 

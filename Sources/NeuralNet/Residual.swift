@@ -8,12 +8,15 @@ import TensorCore
 /// ∂x = ∂body/∂x ᵀ · ∂y + ∂shortcut/∂x ᵀ · ∂y
 /// ```
 public final class Residual: Layer {
+  /// The residual branch F in `y = F(x) + shortcut(x)`.
   public let body: any Layer
+  /// The shortcut branch; nil for the identity.
   public let shortcut: (any Layer)?
 
   private var output: Tensor?
   private var inputGradient: Tensor?
 
+  /// `Residual(body: Sequential([conv, relu, conv]))`; the shortcut must give the body's shape.
   public init(body: any Layer, shortcut: (any Layer)? = nil) {
     self.body = body
     self.shortcut = shortcut

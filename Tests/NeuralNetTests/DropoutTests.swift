@@ -36,6 +36,9 @@ struct DropoutTests {
     let first = a.forward(x, mode: .training).array
     #expect(b.forward(x, mode: .training).array == first)
     #expect(a.forward(x, mode: .training).array != first)
+    // The mask stream is labelled, so it is not the plain stream of the same seed (e.g. the weights').
+    var plain = RandomGenerator(seed: 3)
+    #expect(Dropout(probability: 0.5, seed: 3).generator.next() != plain.next())
   }
 
   @Test("reuses its buffers; rejects a probability outside [0, 1]")
