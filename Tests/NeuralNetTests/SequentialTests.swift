@@ -26,7 +26,7 @@ struct SequentialTests {
   @Test("parameters are named layers.<index>.<name>, skipping parameterless layers' indices")
   func names() {
     var g = RandomGenerator(seed: 1)
-    let model = LayerBenchmark.referenceCNN(generator: &g)
+    let model = referenceCNN(generator: &g)
     #expect(
       model.parameters.map(\.name) == [
         "layers.0.weight", "layers.0.bias", "layers.3.weight", "layers.3.bias", "layers.7.weight",
@@ -41,7 +41,7 @@ struct SequentialTests {
   @Test("a shape error names the index of the layer that rejects the input")
   func shapeError() {
     var g = RandomGenerator(seed: 1)
-    let model = LayerBenchmark.referenceCNN(generator: &g)
+    let model = referenceCNN(generator: &g)
     #expect {
       try model.outputShape(for: [8, 1, 32, 32])
     } throws: { "\($0)".contains("layers.7 (Linear(1600, 128))") && "\($0)".contains("got [8, 2304]") }
@@ -51,6 +51,6 @@ struct SequentialTests {
   func reusesBuffers() {
     var g = RandomGenerator(seed: 1)
     expectReusesBuffers(
-      LayerBenchmark.referenceCNN(generator: &g), input: randomTensor([3, 1, 28, 28], seed: 2))
+      referenceCNN(generator: &g), input: randomTensor([3, 1, 28, 28], seed: 2))
   }
 }
