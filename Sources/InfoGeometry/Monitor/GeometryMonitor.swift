@@ -1,0 +1,323 @@
+import Dispatch
+
+/// Streaming information geometry of a training run: call ``observe(step:tensors:)`` with the live
+/// parameter storage; it histograms each group on its run-wide grid in one pass, updates Γ and L of the
+/// naive, debiased and Gaussian estimators, and returns one ``GeometryRecord`` per group.
+///
+/// Memory is O(groups × bins) however long the run: the monitor keeps the last snapshot's histograms (the
+/// last 8 with ``GeometryConfiguration/diagnostics``), the running sums, and at most
+/// ``GeometryConfiguration/storedHistogramLimit`` stored histograms per group; records are returned, not
+/// kept. With diagnostics on, values are binned at 4K bins and the K and K/4 histograms are sums of 4 and 16
+/// adjacent fine bins (no second pass); the reporting resolution is K.
+///
+/// The work is split into chunks of 65 536 values of one tensor for one group, binned concurrently
+/// (`DispatchQueue.concurrentPerform`) into per-chunk tables that are summed in a fixed order, so results
+/// do not depend on timing or core count, and live and offline runs over the same snapshots agree exactly.
+public final class GeometryMonitor {
+  /// The configuration the monitor was built with.
+  public let configuration: GeometryConfiguration
+  /// Tensor names, in the order of `observe`'s buffers.
+  public let tensorNames: [String]
+  /// Element count of each tensor.
+  public let elementCounts: [Int]
+  /// Names of the resolved groups, in record order.
+  public var groupNames: [String] { groups.map(\.name) }
+  /// The latest record of each group (empty before the first observation).
+  public private(set) var latestRecords: [GeometryRecord] = []
+
+  var groups: [GroupState]
+  /// Whether chunks are binned concurrently (the benchmark compares both).
+  var concurrent = true
+  private var scratch: [Double] = []
+  private var lastStep: Int? = nil
+  private var observationCount = 0
+
+  static let chunkSize = 1 << 16
+  static let diagnosticFactors = [1, 4, 16]
+  static let diagnosticStrides = [1, 2, 4, 8]
+
+  /// A monitor for tensors named `tensorNames` with `elementCounts` values each (the order of every later
+  /// `observe`). Throws when the counts do not match the names, a group matches nothing, a setting is out
+  /// of range, or the grid policy is ``GridPolicy/globalRange`` (offline only, see ``GeometryAnalysis``).
+  public convenience init(
+    tensorNames: [String], elementCounts: [Int],
+    configuration: GeometryConfiguration = GeometryConfiguration()
+  ) throws(GeometryError) {
+    if case .globalRange = configuration.gridPolicy {
+      throw .invalidConfiguration(
+        "grid global needs stored snapshots (use GeometryAnalysis); a live monitor cannot see them")
+    }
+    try self.init(
+      tensorNames: tensorNames, elementCounts: elementCounts, configuration: configuration, groupRanges: nil)
+  }
+
+  init(
+    tensorNames: [String], elementCounts: [Int], configuration: GeometryConfiguration,
+    groupRanges: [String: ClosedRange<Double>]?
+  ) throws(GeometryError) {
+    guard tensorNames.count == elementCounts.count else {
+      throw .layoutMismatch("\(tensorNames.count) tensor names but \(elementCounts.count) element counts")
+    }
+    if let bad = elementCounts.firstIndex(where: { $0 < 0 }) {
+      throw .layoutMismatch("tensor \(tensorNames[bad]) has a negative element count \(elementCounts[bad])")
+    }
+    guard configuration.stride >= 1, configuration.debiasWindow >= 1, configuration.storedHistogramLimit >= 0
+    else {
+      throw .invalidConfiguration("stride and window must be ≥ 1 and the histogram limit ≥ 0")
+    }
+    if let k = configuration.binCount, k < 4 {
+      throw .invalidConfiguration("bins: expected at least 4, got \(k)")
+    }
+    if case .fixed(let lo, let hi) = configuration.gridPolicy, !(lo < hi && lo.isFinite && hi.isFinite) {
+      throw .invalidConfiguration("grid fixed: expected finite lower < upper, got [\(lo), \(hi)]")
+    }
+    self.configuration = configuration
+    self.tensorNames = tensorNames
+    self.elementCounts = elementCounts
+    var resolved: [GroupState] = []
+    for spec in configuration.groups {
+      for (name, tensors) in try spec.resolve(against: tensorNames) {
+        let n = tensors.reduce(0) { $0 + elementCounts[$1] }
+        guard n > 0 else { throw .emptyGroup("\(name): its tensors hold no values") }
+        resolved.append(
+          GroupState(
+            name: name, tensors: tensors, elementCount: n,
+            binCount: configuration.binCount ?? HistogramGrid.defaultBinCount(parameterCount: n),
+            configuration: configuration, range: groupRanges?[name]))
+      }
+    }
+    groups = resolved
+  }
+
+  /// Whether ``observe(step:tensors:)`` at `step` would take a snapshot: at the first call, then whenever at
+  /// least `stride` steps have passed since the last snapshot.
+  public func shouldObserve(step: Int) -> Bool {
+    guard let last = lastStep else { return true }
+    return step - last >= configuration.stride
+  }
+
+  /// Takes a snapshot of Float32 parameters if ``shouldObserve(step:)``; the buffers (same order and sizes
+  /// as declared) are read only during the call. Returns one record per group, or none when skipped.
+  @discardableResult
+  public func observe(step: Int, tensors: [UnsafeBufferPointer<Float>]) throws(GeometryError)
+    -> [GeometryRecord]
+  {
+    try observeValues(step: step, tensors: tensors)
+  }
+
+  /// The generic entry of the offline analysis.
+  func observe<Scalar: HistogramScalar>(
+    step: Int, buffers: [UnsafeBufferPointer<Scalar>]
+  ) throws(GeometryError) -> [GeometryRecord] {
+    try observeValues(step: step, tensors: buffers)
+  }
+
+  /// Takes a snapshot of Float64 parameters; see the Float32 form.
+  @discardableResult
+  public func observe(step: Int, tensors: [UnsafeBufferPointer<Double>]) throws(GeometryError)
+    -> [GeometryRecord]
+  {
+    try observeValues(step: step, tensors: tensors)
+  }
+
+  /// Whole histograms of `group` kept at log-spaced steps (empty for an unknown group).
+  public func storedHistograms(group: String) -> [StoredHistogram] {
+    groups.first { $0.name == group }?.archive.entries ?? []
+  }
+
+  /// L at K/4, K and 4K bins (`nil` without diagnostics or for an unknown group).
+  public func resolutionCurve(group: String) -> SensitivityCurve? {
+    guard configuration.diagnostics, let g = groups.first(where: { $0.name == group }) else { return nil }
+    let order = [2, 1, 0]
+    return SensitivityCurve(
+      group: group, settings: order.map { g.levelBinCounts[$0] },
+      naiveLengths: order.map { g.levelNaive[$0].length },
+      debiasedLengths: order.map { g.levelDebiased[$0].length },
+      lastSteps: order.map { _ in g.strideLastSteps[0] })
+  }
+
+  /// L at strides of 1, 2, 4 and 8 observations (settings in optimizer steps; `nil` without diagnostics or
+  /// for an unknown group).
+  public func strideCurve(group: String) -> SensitivityCurve? {
+    guard configuration.diagnostics, let g = groups.first(where: { $0.name == group }) else { return nil }
+    return SensitivityCurve(
+      group: group, settings: Self.diagnosticStrides.map { $0 * configuration.stride },
+      naiveLengths: g.strideNaive.map(\.length), debiasedLengths: g.strideDebiased.map(\.length),
+      lastSteps: g.strideLastSteps)
+  }
+
+  /// Current warnings of all groups: out-of-grid mass above 1%, naive vs debiased L apart by more than 20%,
+  /// and (with diagnostics) L at K/4 vs 4K bins apart by more than 20%.
+  public var warnings: [GeometryWarning] {
+    var list: [GeometryWarning] = []
+    for g in groups {
+      if g.largestOutside.mass > GeometryWarning.outsideMassThreshold {
+        list.append(.massOutsideGrid(group: g.name, step: g.largestOutside.step, mass: g.largestOutside.mass))
+      }
+      let naive = g.levelNaive[g.mainLevel].length
+      let debiased = g.levelDebiased[g.mainLevel].length
+      if GeometryWarning.differ(naive, debiased, reference: debiased) {
+        list.append(.estimatorsDisagree(group: g.name, naive: naive, debiased: debiased))
+      }
+      if configuration.diagnostics {
+        let coarse = g.levelDebiased[2].length
+        let fine = g.levelDebiased[0].length
+        if GeometryWarning.differ(coarse, fine, reference: g.levelDebiased[1].length) {
+          list.append(.resolutionSensitive(group: g.name, coarse: coarse, fine: fine))
+        }
+      }
+    }
+    return list
+  }
+
+  // MARK: - Observation
+
+  private func observeValues<Scalar: HistogramScalar>(
+    step: Int, tensors: [UnsafeBufferPointer<Scalar>]
+  ) throws(GeometryError) -> [GeometryRecord] {
+    guard tensors.count == elementCounts.count else {
+      throw .layoutMismatch(
+        "observe got \(tensors.count) tensors, the monitor was built for \(elementCounts.count)")
+    }
+    for (i, t) in tensors.enumerated() where t.count != elementCounts[i] {
+      throw .layoutMismatch("tensor \(tensorNames[i]) has \(t.count) values, declared \(elementCounts[i])")
+    }
+    guard shouldObserve(step: step) else { return [] }
+    if lastStep == nil { chooseGrids(tensors) }
+    var pending = Array(groups.indices)
+    var results: [Int: (SplitHistogram, SampleMoments)] = [:]
+    // A lattice group whose values reached beyond its grid is regrown and binned again (rare: the lattice
+    // grows with headroom); bounded grids keep their under/overflow.
+    for _ in 0..<4 where !pending.isEmpty {
+      let binned = bin(groupIndices: pending, tensors: tensors)
+      var regrow: [Int] = []
+      for (g, result) in zip(pending, binned) {
+        results[g] = result
+        if groups[g].isLattice, result.0.underflowMass + result.0.overflowMass > 0,
+          groups[g].grow(toCover: result.1)
+        {
+          regrow.append(g)
+        }
+      }
+      pending = regrow
+    }
+    let interval = lastStep.map { step - $0 } ?? 0
+    var records: [GeometryRecord] = []
+    for g in groups.indices {
+      guard let (histogram, moments) = results[g] else { continue }
+      records.append(
+        groups[g].advance(
+          step: step, interval: interval, histogram: histogram, moments: moments,
+          observation: observationCount, configuration: configuration))
+    }
+    lastStep = step
+    observationCount += 1
+    latestRecords = records
+    return records
+  }
+
+  /// Sets each group's fine grid from the first snapshot (min/max pass for the data-driven policies).
+  private func chooseGrids<Scalar: HistogramScalar>(_ tensors: [UnsafeBufferPointer<Scalar>]) {
+    for g in groups.indices {
+      var lo = Double.infinity
+      var hi = -Double.infinity
+      for t in groups[g].tensors {
+        for x in tensors[t] where x.isFinite {
+          let v = Double(x)
+          if v < lo { lo = v }
+          if v > hi { hi = v }
+        }
+      }
+      groups[g].chooseGrid(minimum: lo, maximum: hi, policy: configuration.gridPolicy)
+    }
+  }
+
+  private struct WorkItem {
+    let position: Int
+    let tensor: Int
+    let range: Range<Int>
+    let tableOffset: Int
+  }
+
+  private struct ItemResult {
+    var countA = 0
+    var countB = 0
+    var moments = SampleMoments()
+  }
+
+  /// One pass over the values of the given groups; per-chunk tables summed in chunk order.
+  private func bin<Scalar: HistogramScalar>(
+    groupIndices: [Int], tensors: [UnsafeBufferPointer<Scalar>]
+  ) -> [(SplitHistogram, SampleMoments)] {
+    var items: [WorkItem] = []
+    var kernels: [HistogramKernel] = []
+    var tableLengths: [Int] = []
+    var offset = 0
+    for (position, g) in groupIndices.enumerated() {
+      let grid = groups[g].fineGrid
+      let length = HistogramKernel.tableLength(binCount: grid.binCount)
+      kernels.append(HistogramKernel(grid: grid, scheme: configuration.binning))
+      tableLengths.append(length)
+      for t in groups[g].tensors {
+        var start = 0
+        while start < elementCounts[t] {
+          let end = min(start + Self.chunkSize, elementCounts[t])
+          items.append(WorkItem(position: position, tensor: t, range: start..<end, tableOffset: offset))
+          offset += 2 * length
+          start = end
+        }
+      }
+    }
+    if scratch.count < offset { scratch = [Double](repeating: 0, count: offset) }
+    var itemResults = [ItemResult](repeating: ItemResult(), count: items.count)
+    let split = HalfSplit(seed: configuration.splitSeed)
+    let totalValues = items.reduce(0) { $0 + $1.range.count }
+    scratch.withUnsafeMutableBufferPointer { table in
+      itemResults.withUnsafeMutableBufferPointer { out in
+        // Each item writes only its own table slice and result slot, so concurrent items never race.
+        nonisolated(unsafe) let table = table
+        nonisolated(unsafe) let out = out
+        nonisolated(unsafe) let tensors = tensors
+        nonisolated(unsafe) let work: (Int) -> Void = { i in
+          let item = items[i]
+          let kernel = kernels[item.position]
+          let length = tableLengths[item.position]
+          let a = table.baseAddress! + item.tableOffset
+          a.initialize(repeating: 0, count: 2 * length)
+          var result = ItemResult(moments: SampleMoments(centre: kernel.centre))
+          Scalar.accumulate(
+            kernel, tensors[item.tensor], range: item.range, salt: split.salt(tensor: item.tensor), tableA: a,
+            tableB: a + length, countA: &result.countA, countB: &result.countB, moments: &result.moments)
+          out[i] = result
+        }
+        if concurrent && totalValues >= 2 * Self.chunkSize {
+          DispatchQueue.concurrentPerform(iterations: items.count) { work($0) }
+        } else {
+          for i in items.indices { work(i) }
+        }
+      }
+    }
+    var histograms = groupIndices.map { SplitHistogram(grid: groups[$0].fineGrid) }
+    var moments = kernels.map { SampleMoments(centre: $0.centre) }
+    for (i, item) in items.enumerated() {
+      let p = item.position
+      let length = tableLengths[p]
+      let k = histograms[p].grid.binCount
+      histograms[p].elementCountA += itemResults[i].countA
+      histograms[p].elementCountB += itemResults[i].countB
+      moments[p].merge(itemResults[i].moments)
+      histograms[p].countsA.withUnsafeMutableBufferPointer { ca in
+        for s in 0..<(k + 2) { ca[s] += scratch[item.tableOffset + s] }
+        // The spare slot K+2 gets mass only at the upper clamp, where linear binning assigns it zero; fold
+        // it into overflow anyway so that no mass can be lost.
+        ca[k + 1] += scratch[item.tableOffset + k + 2]
+      }
+      histograms[p].countsB.withUnsafeMutableBufferPointer { cb in
+        for s in 0..<(k + 2) { cb[s] += scratch[item.tableOffset + length + s] }
+        cb[k + 1] += scratch[item.tableOffset + length + k + 2]
+      }
+    }
+    let output = Array(zip(histograms, moments))
+    return output
+  }
+}
