@@ -41,8 +41,8 @@ public struct CommandSpec: Sendable {
   public var options: [OptionSpec]
 
   public init(
-    name: String, abstract: String, discussion: String = "", positionals: [PositionalSpec] = [],
-    options: [OptionSpec] = []
+    name: String, abstract: String, positionals: [PositionalSpec] = [], options: [OptionSpec] = [],
+    discussion: String = ""
   ) {
     self.name = name
     self.abstract = abstract

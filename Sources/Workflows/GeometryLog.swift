@@ -9,7 +9,7 @@ import NeuralNet
 /// ``OnlineTransitionDetector``, stopping training when it confirms a transition.
 public final class GeometryLog: StepObserver {
   public let monitor: GeometryMonitor
-  private let writer: CSVWriter
+  private let writer: CSVWriter?
   private let buffers: [UnsafeBufferPointer<Float>]
   private var detector: OnlineTransitionDetector?
   public private(set) var confirmation: OnlineTransitionDetector.Confirmation?
@@ -17,16 +17,17 @@ public final class GeometryLog: StepObserver {
 
   /// - Parameters:
   ///   - parameters: the model's named parameters; their storage is read in place at every step.
+  ///   - csv: where to append the records; nil keeps none (benchmarks).
   ///   - detector: the online detector, when training should stop at the transition.
   public init(
-    parameters: [NamedParameter], configuration: GeometryConfiguration, csv url: URL,
+    parameters: [NamedParameter], configuration: GeometryConfiguration, csv url: URL?,
     detector: OnlineTransitionDetector? = nil
   ) throws {
     monitor = try GeometryMonitor(
       tensorNames: parameters.map(\.name), elementCounts: parameters.map { $0.parameter.value.count },
       configuration: configuration)
     buffers = parameters.map { UnsafeBufferPointer($0.parameter.value.buffer) }
-    writer = try CSVWriter(creating: url, header: GeometryRecord.csvColumns)
+    writer = try url.map { try CSVWriter(creating: $0, header: GeometryRecord.csvColumns) }
     self.detector = detector
   }
 
@@ -58,6 +59,7 @@ public final class GeometryLog: StepObserver {
   @discardableResult
   private func record(step: Int) throws -> [GeometryRecord] {
     let records = try monitor.observe(step: step, tensors: buffers)
+    guard let writer else { return records }
     for r in records { try writer.write(r.csvFields) }
     if Date().timeIntervalSince(lastFlush) > 2 {
       try writer.flush()
@@ -67,5 +69,5 @@ public final class GeometryLog: StepObserver {
   }
 
   /// Flushes geometry.csv to disk.
-  public func finish() throws { try writer.flush() }
+  public func finish() throws { try writer?.flush() }
 }

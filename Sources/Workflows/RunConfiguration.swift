@@ -1,5 +1,6 @@
 import Datasets
 import Foundation
+import InfoGeometry
 import NeuralNet
 
 /// Everything that determines a run, with every default filled in; written to config.json.
@@ -20,6 +21,12 @@ public struct RunConfiguration: Codable, Equatable, Sendable {
     var c = Trainer.Configuration()
     c.epochs = 100
     return c
+  }()
+  /// The geometry monitor: all parameters together and each tensor alone, at every step.
+  public var geometry: GeometryConfiguration = {
+    var g = GeometryConfiguration()
+    g.groups = [.all, .eachTensor]
+    return g
   }()
   /// Threads for OpenBLAS and element-wise loops; 1 makes runs bit-for-bit reproducible.
   public var threads: Int = ProcessInfo.processInfo.activeProcessorCount

@@ -1,6 +1,7 @@
 import CommandKit
 import Datasets
 import Foundation
+import InfoGeometry
 import NeuralNet
 
 /// The options shared by `infogeo train` and `infogeo demo`, and their translation into a
@@ -39,7 +40,23 @@ public enum RunOptions {
     .value("min-delta", "D", "Early stopping: smallest improvement that counts.", default: "0"),
     .value("early-stopping-monitor", "NAME", "val_loss or val_accuracy.", default: "val_loss"),
     .flag("stop-at-transition", "Stop when the data-free transition marker is confirmed."),
+  ] + geometrySpecs
+
+  /// Options of the geometry monitor, by command-line name and ``GeometryConfiguration`` key.
+  static let geometryOptions: [(option: OptionSpec, key: String)] = [
+    (.value("groups", "LIST", "Parameter groups: all, weights, biases, each, tensor:NAME, or a pattern.", default: "all,each"), "groups"),
+    (.value("estimator", "NAME", "Reported estimator: debiased, naive (the paper's recipe) or gaussian.", default: "debiased"), "estimator"),
+    (.value("binning", "NAME", "linear (cloud-in-cell) or nearest (hard bins).", default: "linear"), "binning"),
+    (.value("bins", "K", "Histogram bins, or auto (a rule tied to the group's size).", default: "auto"), "bins"),
+    (.value("grid", "POLICY", "lattice, first[:MARGIN] or fixed:LOWER:UPPER.", default: "lattice"), "grid"),
+    (.value("stride", "N", "Monitor every N optimizer steps.", default: "1"), "stride"),
+    (.value("debias-window", "W", "Observations over which the debiased Γ² is accumulated.", default: "8"), "window"),
+    (.value("diagnostics", "on|off", "Resolution (K/4, K, 4K) and stride (1, 2, 4, 8) curves.", default: "on"), "diagnostics"),
+    (.value("histograms", "N", "Whole histograms stored per group at log-spaced steps.", default: "64"), "histograms"),
+    (.value("geometry-recipe", "NAME", "paper: hard bins, naive distance, as in the paper."), "recipe"),
   ]
+
+  static var geometrySpecs: [OptionSpec] { geometryOptions.map(\.option) }
 
   /// Merges `--config FILE` (if any) under the command-line values.
   public static func mergingConfigFile(_ arguments: ParsedArguments) throws -> ParsedArguments {
@@ -174,6 +191,14 @@ public enum RunOptions {
       c.earlyStopping = s
     }
     c.stopAtTransition = a.flag("stop-at-transition")
+    var geometry: [String: String] = [:]
+    for (option, key) in geometryOptions {
+      if let value = a.string(option.name) { geometry[key] = value }
+    }
+    if !geometry.isEmpty {
+      if geometry["groups"] == nil { geometry["groups"] = "all,each" }
+      do { c.geometry = try GeometryConfiguration(options: geometry) } catch { throw usage(error.description) }
+    }
     return c
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import InfoGeometry
 import NeuralNet
 import Optimizers
 import TensorCore
@@ -23,11 +24,11 @@ public enum TrainingBenchmark {
     ("cnn 32c3-p2-64c3-p2-128-10", ModelSpec(kind: .cnn, widths: [32, 64], denseWidths: [128]), 64),
   ]
 
-  /// Times `spec` at `batchSize`; `observer`, if given, runs after every step (e.g. the geometry
-  /// monitor) so its cost shows in the figure.
+  /// Times `spec` at `batchSize`; with `monitor`, the geometry monitor observes every step (stride as
+  /// configured), so its cost shows in the figure.
   public static func measure(
     name: String, spec: ModelSpec, batchSize: Int, inputShape: Shape = [1, 28, 28], classes: Int = 10,
-    warmupSteps: Int = 20, windows: Int = 7, stepsPerWindow: Int = 20, observer: (any StepObserver)? = nil
+    warmupSteps: Int = 20, windows: Int = 7, stepsPerWindow: Int = 20, monitor: GeometryConfiguration? = nil
   ) throws -> Result {
     var generator = RandomGenerator(seed: 1)
     let model = try spec.build(inputShape: inputShape, classes: classes, generator: &generator)
@@ -36,6 +37,7 @@ public enum TrainingBenchmark {
     for i in 0..<input.count { input[i] = Float(generator.normal()) }
     let labels = (0..<batchSize).map { _ in Int32(generator.integer(below: classes)) }
     let gradient = Tensor(zeros: [batchSize, classes])
+    let observer = try monitor.map { try GeometryLog(parameters: model.parameters, configuration: $0, csv: nil) }
     var step = 0
     func trainStep() {
       let logits = model.forward(input, mode: .training)

@@ -13,7 +13,6 @@ let tool = CommandLineTool(
     DatasetsDownloadCommand.self, BenchCommand.self,
   ])
 
-setvbuf(stdout, nil, _IOLBF, 0)
 let status = tool.main(
   Array(CommandLine.arguments.dropFirst()),
   output: { FileHandle.standardOutput.write(Data($0.utf8)) },

@@ -61,7 +61,7 @@ public enum GridPolicy: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Everything a ``GeometryMonitor`` (or the offline ``GeometryAnalysis``) needs besides the tensor layout.
-public struct GeometryConfiguration: Sendable, Hashable {
+public struct GeometryConfiguration: Sendable, Hashable, Codable {
   /// Groups to analyse (resolved against the tensor names; ``ParameterGroup/eachTensor`` expands).
   public var groups: [ParameterGroup] = [.all]
   /// Estimate reported as the primary Γ and L.

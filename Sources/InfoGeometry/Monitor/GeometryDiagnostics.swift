@@ -1,6 +1,6 @@
 /// L of one group under several resolutions or strides, from one run: a flat curve means the estimate
 /// does not depend on that choice.
-public struct SensitivityCurve: Sendable, Equatable {
+public struct SensitivityCurve: Sendable, Equatable, Codable {
   /// Group name.
   public var group: String
   /// The varied setting: bin counts (K/4, K, 4K) or strides in optimizer steps (1, 2, 4, 8 observations).

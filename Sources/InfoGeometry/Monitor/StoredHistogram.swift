@@ -3,7 +3,7 @@
 /// Bin k covers `[lowerEdge + k·binWidth, lowerEdge + (k+1)·binWidth)`. On the growing lattice the width
 /// is the same for the whole run and `lowerEdge` moves by whole bins, so histograms of one run align by
 /// `(lowerEdge − other.lowerEdge)/binWidth`, an integer.
-public struct StoredHistogram: Sendable, Equatable {
+public struct StoredHistogram: Sendable, Equatable, Codable {
   /// Group name.
   public var group: String
   /// Optimizer step of the snapshot.
@@ -18,4 +18,18 @@ public struct StoredHistogram: Sendable, Equatable {
   public var underflow: Double
   /// Mass above the grid.
   public var overflow: Double
+
+  /// A histogram read back from a file.
+  public init(
+    group: String, step: Int, lowerEdge: Double, binWidth: Double, masses: [Double], underflow: Double,
+    overflow: Double
+  ) {
+    self.group = group
+    self.step = step
+    self.lowerEdge = lowerEdge
+    self.binWidth = binWidth
+    self.masses = masses
+    self.underflow = underflow
+    self.overflow = overflow
+  }
 }

@@ -37,6 +37,6 @@ public struct InformationLengthCurve: Codable, Sendable, Equatable {
 
   /// Integer steps, converted exactly.
   public init(steps: [Int], length: [Double], group: String = "all") throws(TransitionError) {
-    try self.init(steps: steps.map(Double.init), length: length, group: group)
+    try self.init(steps: steps.map { Double($0) }, length: length, group: group)
   }
 }

@@ -1,0 +1,23 @@
+import Formats
+import Foundation
+import InfoGeometry
+
+/// The steps after training, each reading only the run directory: analysis, then report.
+public enum RunPipeline {
+  /// Recomputes the analysis from metrics.csv and geometry.csv and writes analysis.json.
+  @discardableResult
+  public static func analyze(_ run: RunDirectory, settings: RunAnalysis.Settings) throws -> RunAnalysis {
+    let configuration = try JSON.decode(RunConfiguration.self, from: run.config)
+    let geometry = try GeometrySeries.read(run.geometry)
+    let metrics = try MetricsLog.read(run.metrics)
+    guard geometry.group(settings.primaryGroup) != nil else {
+      throw RunDirectoryError(
+        path: run.geometry.path,
+        problem: "no group '\(settings.primaryGroup)' (groups: \(geometry.groups.map(\.name).joined(separator: ", ")))")
+    }
+    let analysis = RunAnalysis.compute(
+      geometry: geometry, metrics: metrics, settings: settings, earlyStopping: configuration.earlyStopping)
+    try AtomicFile.write(JSON.encode(analysis), to: run.analysis)
+    return analysis
+  }
+}

@@ -1,0 +1,98 @@
+import CommandKit
+import Foundation
+import InfoGeometry
+import TensorCore
+import Workflows
+
+/// `infogeo bench`: throughput figures for training, the geometry monitor and the analysis.
+enum BenchCommand: Command {
+  static let spec = CommandSpec(
+    name: "bench", abstract: "Print training, geometry-monitor and analysis throughput on this machine.",
+    options: [
+      .value("threads", "N", "Threads for BLAS and element-wise loops.", default: "all cores"),
+      .value("windows", "N", "Timed windows per figure (the median is reported).", default: "7"),
+      .flag("json", "Print the figures as JSON."),
+    ],
+    discussion: """
+      Training: steady-state samples/s (median over timed windows after a warm-up) of an MLP 784-512-512-10 \
+      at batch 128 and a CNN (conv 3×3×32, pool, conv 3×3×64, pool, 128, 10) at batch 64, on random data \
+      with SGD; the MLP again with the geometry monitor at stride 1 (default settings: all + each tensor, \
+      debiased, diagnostics on). Geometry: values/s of one monitor observation of 10⁶ and 10⁷ values. \
+      Compare with PyTorch by running Scripts/torch_bench.py (optional, needs torch).
+      """)
+
+  struct Figures: Encodable {
+    var threads: Int
+    var training: [Training]
+    var monitorOverheadPercent: Double
+    var geometryValuesPerSecond: [String: Double]
+    var analysisSeconds: [String: Double]
+  }
+
+  struct Training: Encodable {
+    var model: String
+    var batch: Int
+    var parameters: Int
+    var samplesPerSecond: Double
+    var millisecondsPerStep: Double
+  }
+
+  static func run(_ arguments: ParsedArguments) throws {
+    let threads = try arguments.int("threads") ?? ProcessInfo.processInfo.activeProcessorCount
+    let windows = max(3, try arguments.int("windows") ?? 7)
+    BLAS.threadCount = threads
+    Parallel.workerCount = threads
+    let json = arguments.flag("json")
+    func say(_ text: String) { if !json { print(text) } }
+
+    say("infogeo bench — \(threads) thread(s)\n")
+    say("Training throughput (median of \(windows) windows of 20 steps, after 20 warm-up steps):")
+    var training: [Training] = []
+    func measured(_ r: TrainingBenchmark.Result) -> Training {
+      let t = Training(
+        model: r.name, batch: r.batchSize, parameters: r.parameterCount, samplesPerSecond: r.samplesPerSecond,
+        millisecondsPerStep: r.millisecondsPerStep)
+      say(
+        "  " + r.name.padding(toLength: 40, withPad: " ", startingAt: 0)
+          + String(format: "batch %4d  %9.0f samples/s  %7.2f ms/step", r.batchSize, r.samplesPerSecond, r.millisecondsPerStep))
+      return t
+    }
+    for (name, spec, batch) in TrainingBenchmark.referenceModels {
+      training.append(measured(try TrainingBenchmark.measure(name: name, spec: spec, batchSize: batch, windows: windows)))
+    }
+    let (mlpName, mlpSpec, mlpBatch) = TrainingBenchmark.referenceModels[0]
+    let monitored = measured(
+      try TrainingBenchmark.measure(
+        name: mlpName + " + monitor", spec: mlpSpec, batchSize: mlpBatch, windows: windows,
+        monitor: RunConfiguration().geometry))
+    training.append(monitored)
+    let overhead = 100 * (training[0].samplesPerSecond / monitored.samplesPerSecond - 1)
+    say(String(format: "  geometry monitor overhead at stride 1: %+.1f%% time per step\n", overhead))
+
+    say("Geometry monitor (one observation: histogram + all distances, best of 5):")
+    var geometry: [String: Double] = [:]
+    for count in [1_000_000, 10_000_000] {
+      var single = GeometryConfiguration()
+      single.diagnostics = false
+      let plain = try GeometryBenchmark.histogramThroughput(count: count, configuration: single)
+      let full = try GeometryBenchmark.histogramThroughput(count: count)
+      geometry["\(count) values"] = plain
+      geometry["\(count) values, diagnostics"] = full
+      say(String(format: "  %8d values   %.2e values/s   (with diagnostics %.2e values/s)", count, plain, full))
+    }
+
+    say("\nTransition analysis (grid of 256 points, with stability recomputations):")
+    var analysis: [String: Double] = [:]
+    for timing in try TransitionBenchmark.run() {
+      analysis[timing.name] = timing.seconds
+      say(String(format: "  %-40@ %8.1f ms", timing.name as NSString, timing.seconds * 1e3))
+    }
+    if json {
+      FileHandle.standardOutput.write(
+        try JSON.encode(
+          Figures(
+            threads: threads, training: training, monitorOverheadPercent: overhead, geometryValuesPerSecond: geometry,
+            analysisSeconds: analysis)))
+    }
+  }
+}
