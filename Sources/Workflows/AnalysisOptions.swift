@@ -15,7 +15,7 @@ public enum AnalysisOptions {
     .value("burn-in", "STEP", "First step of the log-t grid (default: one decade after the first step)."),
     .value("grid-size", "N", "Points of the uniform log-t grid.", default: "256"),
     .value("group", "NAME", "Parameter group of the headline marker.", default: "all"),
-    .value("curve", "NAME", "Estimator of the headline marker: reported, naive, debiased or gaussian.", default: "reported"),
+    .value("curve", "NAME", "Estimator of the headline marker: naive, debiased or gaussian (default: the run's)."),
   ]
 
   public static func settings(_ a: ParsedArguments) throws(UsageError) -> RunAnalysis.Settings {
@@ -41,10 +41,9 @@ public enum AnalysisOptions {
     }
     if let g = a.string("group") { s.primaryGroup = g }
     if let c = a.string("curve") {
-      let names: [String: GeometrySeries.Estimator] = [
-        "reported": .reported, "naive": .naive, "debiased": .debiased, "gaussian": .gaussian,
-      ]
-      guard let e = names[c] else { throw usage("option '--curve': '\(c)' is not reported, naive, debiased or gaussian") }
+      guard let e = GeometrySeries.Estimator(rawValue: c) else {
+        throw usage("option '--curve': '\(c)' is not naive, debiased or gaussian")
+      }
       s.primaryEstimator = e
     }
     return s

@@ -1,23 +1,30 @@
 import Formats
 import Foundation
+import InfoGeometry
 
 /// The information-length series of a run as stored in geometry.csv: for each parameter group, the
 /// monitored steps and L from each estimator (the reported one, naive, debiased, Gaussian).
 public struct GeometrySeries: Sendable {
-  /// The estimators whose L geometry.csv holds, by column.
+  /// The estimators whose Γ and L geometry.csv holds (columns `gamma_<name>`, `length_<name>`).
   public enum Estimator: String, Codable, Sendable, CaseIterable {
-    /// The estimator the run was configured to report (column `length`).
-    case reported = "length"
-    case naive = "length_naive"
-    case debiased = "length_debiased"
-    case gaussian = "length_gaussian"
+    case naive
+    case debiased
+    case gaussian
+
+    public init(_ estimator: GeometryEstimator) {
+      switch estimator {
+      case .naive: self = .naive
+      case .debiased: self = .debiased
+      case .gaussian: self = .gaussian
+      }
+    }
   }
 
   public struct Group: Sendable {
     public var name: String
     public var steps: [Int] = []
     public var lengths: [Estimator: [Double]] = [:]
-    public var velocities: [Double] = []
+    public var velocities: [Estimator: [Double]] = [:]
     public var means: [Double] = []
     public var standardDeviations: [Double] = []
     public var outsideMass: [Double] = []
@@ -37,9 +44,9 @@ public struct GeometrySeries: Sendable {
       }
       return i
     }
-    let g = try index("group"), s = try index("step"), v = try index("gamma")
+    let g = try index("group"), s = try index("step")
     let m = try index("mean"), sd = try index("std"), under = try index("underflow"), over = try index("overflow")
-    let lengthColumns = try Estimator.allCases.map { ($0, try index($0.rawValue)) }
+    let columns = try Estimator.allCases.map { ($0, try index("length_" + $0.rawValue), try index("gamma_" + $0.rawValue)) }
     var groups: [Group] = []
     var position: [String: Int] = [:]
     for (line, row) in csv.rows.enumerated() {
@@ -57,8 +64,10 @@ public struct GeometrySeries: Sendable {
         return groups.count - 1
       }()
       groups[k].steps.append(Int(try number(s)))
-      for (estimator, column) in lengthColumns { groups[k].lengths[estimator, default: []].append(try number(column)) }
-      groups[k].velocities.append(try number(v))
+      for (estimator, length, velocity) in columns {
+        groups[k].lengths[estimator, default: []].append(try number(length))
+        groups[k].velocities[estimator, default: []].append(try number(velocity))
+      }
       groups[k].means.append(try number(m))
       groups[k].standardDeviations.append(try number(sd))
       groups[k].outsideMass.append(try number(under) + number(over))

@@ -13,10 +13,14 @@ public struct RunAnalysis: Codable, Sendable {
     public var transition = TransitionAnalysisOptions()
     public var references = OverfittingReferences.Options()
     public var detector = OnlineTransitionDetector.Options()
-    /// The group and estimator whose marker is the run's headline result.
+    /// The group and estimator whose marker is the run's headline result; a nil estimator means
+    /// the one the run was configured to report.
     public var primaryGroup = "all"
-    public var primaryEstimator = GeometrySeries.Estimator.reported
+    public var primaryEstimator: GeometrySeries.Estimator?
     public init() {}
+
+    /// The estimator of the headline marker (debiased unless set).
+    public var headlineEstimator: GeometrySeries.Estimator { primaryEstimator ?? .debiased }
   }
 
   /// The analysis of one group's L from one estimator.
@@ -50,7 +54,7 @@ public struct RunAnalysis: Codable, Sendable {
 
   /// The headline curve (primary group and estimator), if analysed.
   public var primary: Curve? {
-    curves.first { $0.group == settings.primaryGroup && $0.estimator == settings.primaryEstimator }
+    curves.first { $0.group == settings.primaryGroup && $0.estimator == settings.headlineEstimator }
   }
 
   /// Analyses stored series.
@@ -105,7 +109,7 @@ public struct RunAnalysis: Codable, Sendable {
   /// would have during training.
   static func replayDetector(geometry: GeometrySeries, settings: Settings) -> OnlineTransitionDetector.Confirmation? {
     guard let group = geometry.group(settings.primaryGroup),
-      let lengths = group.lengths[settings.primaryEstimator],
+      let lengths = group.lengths[settings.headlineEstimator],
       var detector = try? OnlineTransitionDetector(options: settings.detector)
     else { return nil }
     for (step, length) in zip(group.steps, lengths) where step >= 1 && length > 0 {

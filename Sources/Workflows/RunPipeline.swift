@@ -15,6 +15,10 @@ public enum RunPipeline {
         path: run.geometry.path,
         problem: "no group '\(settings.primaryGroup)' (groups: \(geometry.groups.map(\.name).joined(separator: ", ")))")
     }
+    var settings = settings
+    if settings.primaryEstimator == nil {
+      settings.primaryEstimator = GeometrySeries.Estimator(configuration.geometry.estimator)
+    }
     let analysis = RunAnalysis.compute(
       geometry: geometry, metrics: metrics, settings: settings, earlyStopping: configuration.earlyStopping)
     try AtomicFile.write(JSON.encode(analysis), to: run.analysis)

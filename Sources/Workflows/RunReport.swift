@@ -81,11 +81,11 @@ public enum RunReport {
     let refs = markers(analysis)
 
     figures.add(
-      "information-length", "Information length L(t) of each parameter group (\(configuration.geometry.estimator.rawValue) estimator), log–log.",
+      "information-length", "Information length L(t) of each parameter group (\(analysis.settings.headlineEstimator.label) estimator), log–log.",
       Figure(
         title: "Information length L(t)", xAxis: stepAxis, yAxis: Axis("L (distinguishable states)", scale: .log10),
         series: geometry.groups.map { g in
-          let (x, y) = thinned(g.steps, g.lengths[.reported] ?? [])
+          let (x, y) = thinned(g.steps, g.lengths[analysis.settings.headlineEstimator] ?? [])
           return PlotSeries(g.name, x: x, y: y)
         }, markers: refs, legend: .outsideRight))
 
@@ -94,7 +94,7 @@ public enum RunReport {
       Figure(
         title: "Information velocity Γ(t)", xAxis: stepAxis, yAxis: Axis("Γ (1/step)", scale: .log10),
         series: geometry.groups.map { g in
-          let (x, y) = thinned(g.steps, g.velocities)
+          let (x, y) = thinned(g.steps, g.velocities[analysis.settings.headlineEstimator] ?? [])
           return PlotSeries(g.name, x: x, y: y)
         }, legend: .outsideRight))
 
@@ -258,11 +258,16 @@ public enum RunReport {
       s.paragraph(
         "The marker is the most pronounced minimum of d²log L/d(log t)² after the burn-in, found from the parameters alone. "
           + "Reference points come from the training metrics and are shown for comparison only; Δ = log₁₀(t_c/t_ref) in decades.")
-      s.paragraph("Headline curve: group \(analysis.settings.primaryGroup), \(analysis.settings.primaryEstimator.label) L. " + RunSummary.describe(primary))
+      s.paragraph("Headline curve: group \(analysis.settings.primaryGroup), \(analysis.settings.headlineEstimator.label) L. " + RunSummary.describe(primary))
       if let marker, marker.isWeak {
         s.warning("The marker is weak (\(marker.weaknesses.map(\.rawValue).joined(separator: ", "))): it moves with the regularization or barely rises above the noise.")
       }
-      for w in warnings { s.warning(w) }
+      if !warnings.isEmpty {
+        s.table(
+          Table(
+            header: ["estimator warning"], rows: warnings.map { [$0] },
+            caption: "Where L depends on the estimator or the bin count (see the checks below)"))
+      }
       s.figures(select(["curvature", "slope"]))
       if let comparison = primary?.comparison {
         s.table(

@@ -31,7 +31,7 @@ public enum RunSummary {
     var lines: [String] = []
     let primary = analysis.primary
     lines.append(
-      "Transition marker (group \(analysis.settings.primaryGroup), \(analysis.settings.primaryEstimator.label) L): "
+      "Transition marker (group \(analysis.settings.primaryGroup), \(analysis.settings.headlineEstimator.label) L): "
         + describe(primary))
     if let comparison = primary?.comparison {
       lines.append("")
@@ -67,7 +67,6 @@ extension GeometrySeries.Estimator {
   /// How the estimator is named in summaries and the report.
   public var label: String {
     switch self {
-    case .reported: "reported"
     case .naive: "naive (paper's recipe)"
     case .debiased: "debiased"
     case .gaussian: "Gaussian"

@@ -75,7 +75,7 @@ public struct HistogramKernel: Sendable {
           u = u > 0 ? u : 0
           u = u < top ? u : top
           let slot = u.truncatedIndex
-          let f = (u - Scalar(index: slot)).doubleValue
+          let f = (u - Scalar.fromIndex(slot)).doubleValue
           table[slot] += 1 - f
           table[slot &+ 1] += f
         }
@@ -110,8 +110,9 @@ public protocol HistogramScalar: BinaryFloatingPoint, SIMDScalar, Sendable {
   var doubleValue: Double { get }
   /// `Int(self)` for a value already clamped into the table (a concrete conversion, as above).
   var truncatedIndex: Int { get }
-  /// The integer `index` in this precision.
-  init(index: Int)
+  /// The integer `index` in this precision (a static function, not an initializer, so that
+  /// `Double.init` stays unambiguous for callers of the module).
+  static func fromIndex(_ index: Int) -> Self
   /// Bins `values[range]`; see ``HistogramKernel/accumulate(_:range:salt:tableA:tableB:countA:countB:moments:)``.
   static func accumulate(
     _ kernel: HistogramKernel, _ values: UnsafeBufferPointer<Self>, range: Range<Int>, salt: UInt64,
@@ -122,7 +123,7 @@ public protocol HistogramScalar: BinaryFloatingPoint, SIMDScalar, Sendable {
 extension Float: HistogramScalar {
   @inline(__always) public var doubleValue: Double { Double(self) }
   @inline(__always) public var truncatedIndex: Int { Int(self) }
-  @inline(__always) public init(index: Int) { self.init(index) }
+  @inline(__always) public static func fromIndex(_ index: Int) -> Self { Self(index) }
   public static func accumulate(
     _ kernel: HistogramKernel, _ values: UnsafeBufferPointer<Float>, range: Range<Int>, salt: UInt64,
     tableA: UnsafeMutablePointer<Double>, tableB: UnsafeMutablePointer<Double>,
@@ -137,7 +138,7 @@ extension Float: HistogramScalar {
 extension Double: HistogramScalar {
   @inline(__always) public var doubleValue: Double { self }
   @inline(__always) public var truncatedIndex: Int { Int(self) }
-  @inline(__always) public init(index: Int) { self.init(index) }
+  @inline(__always) public static func fromIndex(_ index: Int) -> Self { Self(index) }
   public static func accumulate(
     _ kernel: HistogramKernel, _ values: UnsafeBufferPointer<Double>, range: Range<Int>, salt: UInt64,
     tableA: UnsafeMutablePointer<Double>, tableB: UnsafeMutablePointer<Double>,
