@@ -123,6 +123,19 @@ struct GeometryMonitorTests {
     #expect(result.monitor.warnings.contains { if case .massOutsideGrid = $0 { true } else { false } })
   }
 
+  @Test("a diverging value keeps the lattice bounded and is reported as outside mass")
+  func divergence() throws {
+    let monitor = try GeometryMonitor(tensorNames: ["w"], elementCounts: [1_000])
+    var values = Self.z.prefix(1_000).map { Float($0) }
+    try values.withUnsafeBufferPointer { _ = try monitor.observe(step: 1, tensors: [$0]) }
+    values[3] = 1e30
+    values[4] = .nan
+    let record = try values.withUnsafeBufferPointer { try monitor.observe(step: 2, tensors: [$0]) }[0]
+    #expect(record.binCount < 10_000)
+    // The huge value lands in overflow, the NaN in underflow: 1/1000 each.
+    #expect(abs(record.overflow - 0.001) < 1e-12 && abs(record.underflow - 0.001) < 1e-12)
+  }
+
   @Test("the stride is respected and recorded; Γ is per optimizer step")
   func strideHandling() throws {
     var c = GeometryConfiguration()

@@ -25,7 +25,7 @@ public final class GeometryMonitor {
   /// The latest record of each group (empty before the first observation).
   public private(set) var latestRecords: [GeometryRecord] = []
 
-  var groups: [GroupState]
+  var groups: [GeometryGroupState]
   /// Whether chunks are binned concurrently (the benchmark compares both).
   var concurrent = true
   private var scratch: [Double] = []
@@ -74,13 +74,13 @@ public final class GeometryMonitor {
     self.configuration = configuration
     self.tensorNames = tensorNames
     self.elementCounts = elementCounts
-    var resolved: [GroupState] = []
+    var resolved: [GeometryGroupState] = []
     for spec in configuration.groups {
       for (name, tensors) in try spec.resolve(against: tensorNames) {
         let n = tensors.reduce(0) { $0 + elementCounts[$1] }
         guard n > 0 else { throw .emptyGroup("\(name): its tensors hold no values") }
         resolved.append(
-          GroupState(
+          GeometryGroupState(
             name: name, tensors: tensors, elementCount: n,
             binCount: configuration.binCount ?? HistogramGrid.defaultBinCount(parameterCount: n),
             configuration: configuration, range: groupRanges?[name]))
