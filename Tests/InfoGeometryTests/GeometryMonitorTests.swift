@@ -41,7 +41,11 @@ struct GeometryMonitorTests {
     let a = 0.03
     let path = (0..<15).map { (mean: 0.2, std: 0.8 * exp(a * Double($0))) }
     let result = try TestSamples.analyse(TestSamples.coherent(Self.z, path: path), GeometryConfiguration())
-    for g in Self.velocities(result, \.velocity) { #expect(abs(g / (2.0.squareRoot() * a) - 1) < 0.02) }
+    // The run's mean Γ within 2%; single steps within 4% (each step's debiased estimate carries the
+    // split-half estimator's own noise, ±2.8% at most here, measured).
+    let gammas = Self.velocities(result, \.velocity)
+    #expect(abs(gammas.reduce(0, +) / Double(gammas.count) / (2.0.squareRoot() * a) - 1) < 0.02)
+    for g in gammas { #expect(abs(g / (2.0.squareRoot() * a) - 1) < 0.04) }
     let exact = 2.0.squareRoot() * log(path.last!.std / path.first!.std)
     let last = try #require(result.records.last)
     #expect(abs(last.length / exact - 1) < 0.02)
@@ -117,6 +121,19 @@ struct GeometryMonitorTests {
     // half-bins with the outside categories, so allow ±1.5%).
     #expect(abs(last.underflow - 0.005) < 0.015 && abs(last.overflow - 0.081) < 0.015)
     #expect(result.monitor.warnings.contains { if case .massOutsideGrid = $0 { true } else { false } })
+  }
+
+  @Test("a diverging value keeps the lattice bounded and is reported as outside mass")
+  func divergence() throws {
+    let monitor = try GeometryMonitor(tensorNames: ["w"], elementCounts: [1_000])
+    var values = Self.z.prefix(1_000).map { Float($0) }
+    try values.withUnsafeBufferPointer { _ = try monitor.observe(step: 1, tensors: [$0]) }
+    values[3] = 1e30
+    values[4] = .nan
+    let record = try values.withUnsafeBufferPointer { try monitor.observe(step: 2, tensors: [$0]) }[0]
+    #expect(record.binCount < 10_000)
+    // The huge value lands in overflow, the NaN in underflow: 1/1000 each.
+    #expect(abs(record.overflow - 0.001) < 1e-12 && abs(record.underflow - 0.001) < 1e-12)
   }
 
   @Test("the stride is respected and recorded; Γ is per optimizer step")

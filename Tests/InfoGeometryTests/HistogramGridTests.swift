@@ -36,6 +36,8 @@ struct HistogramGridTests {
     #expect(grown.firstIndex == -3 && grown.lowerEdge == -1.5)
     #expect(grown.upperEdge == 3)
     #expect(g.covering(lower: 0.1, upper: 1.9, headroom: 5) == g)
+    // A diverging value does not grow the grid without bound.
+    #expect(g.covering(lower: 0, upper: 1e30, headroom: 1, maximumBinCount: 1_000) == g)
   }
 
   @Test(

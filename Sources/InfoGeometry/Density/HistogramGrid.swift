@@ -62,18 +62,24 @@ public struct HistogramGrid: Sendable, Hashable {
 
   /// The smallest grid on the same lattice that contains this one and `[lower, upper]`, widened on each
   /// side it grows by `headroom` bins so that a slowly spreading run does not regrow at every snapshot.
-  public func covering(lower: Double, upper: Double, headroom: Int) -> HistogramGrid {
-    var first = firstIndex
-    var last = firstIndex + binCount - 1
+  /// Returns this grid unchanged when the result would exceed `maximumBinCount` bins (a diverging value
+  /// must not allocate without bound; its mass stays in underflow/overflow, where it is reported).
+  public func covering(lower: Double, upper: Double, headroom: Int, maximumBinCount: Int = 1 << 20)
+    -> HistogramGrid
+  {
+    var first = Double(firstIndex)
+    var last = Double(firstIndex + binCount - 1)
     if lower.isFinite {
-      let needed = Int(((lower - origin) / binWidth).rounded(.down))
-      if needed < first { first = needed - headroom }
+      let needed = ((lower - origin) / binWidth).rounded(.down)
+      if needed < first { first = needed - Double(headroom) }
     }
     if upper.isFinite {
-      let needed = Int(((upper - origin) / binWidth).rounded(.down))
-      if needed > last { last = needed + headroom }
+      let needed = ((upper - origin) / binWidth).rounded(.down)
+      if needed > last { last = needed + Double(headroom) }
     }
-    return HistogramGrid(unchecked: origin, binWidth: binWidth, firstIndex: first, binCount: last - first + 1)
+    guard last - first + 1 <= Double(maximumBinCount) else { return self }
+    return HistogramGrid(
+      unchecked: origin, binWidth: binWidth, firstIndex: Int(first), binCount: Int(last - first) + 1)
   }
 
   /// A grid whose arguments the caller has validated (positive finite width, at least one bin).

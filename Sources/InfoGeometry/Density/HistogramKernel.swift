@@ -40,72 +40,87 @@ public struct HistogramKernel: Sendable {
     let slotScale = Scalar(self.slotScale)
     let slotOffset = Scalar(self.slotOffset)
     let top = Scalar(self.top)
-    // Moments of full blocks in four SIMD lanes (no serial dependency between elements), flushed to Double every
-    // 64 blocks so that Float partial sums stay short; a partial last block goes straight to Double.
-    var sumLanes = SIMD4<Scalar>()
-    var squareLanes = SIMD4<Scalar>()
-    var lowLanes = SIMD4<Scalar>(repeating: .infinity)
-    var highLanes = SIMD4<Scalar>(repeating: -.infinity)
-    var pendingBlocks = 0
-    func flush() {
-      moments.addPartial(
-        count: pendingBlocks * HalfSplit.blockSize, sum: sumLanes.sum().doubleValue,
-        sumOfSquares: squareLanes.sum().doubleValue, minimum: lowLanes.min().doubleValue,
-        maximum: highLanes.max().doubleValue)
-      sumLanes = SIMD4()
-      squareLanes = SIMD4()
-      pendingBlocks = 0
-    }
+    let linear = scheme == .linear
+    // Moments in two interleaved lanes (no serial dependency between neighbouring elements), each lane's
+    // Float partial sums flushed to Double every block of 16 values.
+    var lo = Scalar.infinity
+    var hi = -Scalar.infinity
     var start = range.lowerBound
     while start < range.upperBound {
       let end = min(start + HalfSplit.blockSize, range.upperBound)
-      let inA = HalfSplit.isInHalfA(salt: salt, block: start / HalfSplit.blockSize)
-      let table = inA ? tableA : tableB
-      switch scheme {
-      case .nearest:
-        for i in start..<end {
-          var u = base[i] * slotScale + slotOffset
-          u = u > 0 ? u : 0
-          u = u < top ? u : top
-          table[u.truncatedIndex] += 1
+      let table = HalfSplit.isInHalfA(salt: salt, block: start / HalfSplit.blockSize) ? tableA : tableB
+      var s0: Scalar = 0
+      var s1: Scalar = 0
+      var q0: Scalar = 0
+      var q1: Scalar = 0
+      var i = start
+      while i + 1 < end {
+        let x0 = base[i]
+        let x1 = base[i + 1]
+        var u0 = x0 * slotScale + slotOffset
+        var u1 = x1 * slotScale + slotOffset
+        u0 = u0 > 0 ? u0 : 0
+        u1 = u1 > 0 ? u1 : 0
+        u0 = u0 < top ? u0 : top
+        u1 = u1 < top ? u1 : top
+        let k0 = u0.truncatedIndex
+        let k1 = u1.truncatedIndex
+        if linear {
+          let f0 = (u0 - Scalar.fromIndex(k0)).doubleValue
+          let f1 = (u1 - Scalar.fromIndex(k1)).doubleValue
+          table[k0] += 1 - f0
+          table[k0 &+ 1] += f0
+          table[k1] += 1 - f1
+          table[k1 &+ 1] += f1
+        } else {
+          table[k0] += 1
+          table[k1] += 1
         }
-      case .linear:
-        for i in start..<end {
-          var u = base[i] * slotScale + slotOffset
-          u = u > 0 ? u : 0
-          u = u < top ? u : top
-          let slot = u.truncatedIndex
-          let f = (u - Scalar.fromIndex(slot)).doubleValue
-          table[slot] += 1 - f
-          table[slot &+ 1] += f
-        }
+        let d0 = x0 - c
+        let d1 = x1 - c
+        s0 += d0
+        s1 += d1
+        q0 += d0 * d0
+        q1 += d1 * d1
+        lo = x0 < lo ? x0 : lo
+        lo = x1 < lo ? x1 : lo
+        hi = x0 > hi ? x0 : hi
+        hi = x1 > hi ? x1 : hi
+        i += 2
       }
-      if inA { countA += end - start } else { countB += end - start }
-      if end - start == HalfSplit.blockSize {
-        let raw = UnsafeRawPointer(base + start)
-        for quad in 0..<(HalfSplit.blockSize / 4) {
-          let v = raw.loadUnaligned(
-            fromByteOffset: quad * 4 * MemoryLayout<Scalar>.stride, as: SIMD4<Scalar>.self)
-          let d = v - c
-          sumLanes += d
-          squareLanes += d * d
-          lowLanes = pointwiseMin(lowLanes, v)
-          highLanes = pointwiseMax(highLanes, v)
+      if i < end {
+        let x = base[i]
+        var u = x * slotScale + slotOffset
+        u = u > 0 ? u : 0
+        u = u < top ? u : top
+        let k = u.truncatedIndex
+        if linear {
+          let f = (u - Scalar(index: k)).doubleValue
+          table[k] += 1 - f
+          table[k &+ 1] += f
+        } else {
+          table[k] += 1
         }
-        pendingBlocks += 1
-        if pendingBlocks == 64 { flush() }
-      } else {
-        for i in start..<end { moments.add(base[i].doubleValue) }
+        let d = x - c
+        s0 += d
+        q0 += d * d
+        lo = x < lo ? x : lo
+        hi = x > hi ? x : hi
       }
+      if table == tableA { countA += end - start } else { countB += end - start }
+      moments.addPartial(
+        count: end - start, sum: s0.doubleValue + s1.doubleValue,
+        sumOfSquares: q0.doubleValue + q1.doubleValue,
+        minimum: .infinity, maximum: -.infinity)
       start = end
     }
-    if pendingBlocks > 0 { flush() }
+    moments.addPartial(count: 0, sum: 0, sumOfSquares: 0, minimum: lo.doubleValue, maximum: hi.doubleValue)
   }
 }
 
 /// The parameter precisions the monitor bins (Float32 and Float64). Each conformance instantiates the kernel
 /// for its own type, so the hot loop is compiled for concrete Float or Double arithmetic.
-public protocol HistogramScalar: BinaryFloatingPoint, SIMDScalar, Sendable {
+public protocol HistogramScalar: BinaryFloatingPoint, Sendable {
   /// The value as a Double (a concrete conversion; the generic `Double(_:)` is slow in the hot loop).
   var doubleValue: Double { get }
   /// `Int(self)` for a value already clamped into the table (a concrete conversion, as above).

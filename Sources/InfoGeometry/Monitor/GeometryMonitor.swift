@@ -25,7 +25,7 @@ public final class GeometryMonitor {
   /// The latest record of each group (empty before the first observation).
   public private(set) var latestRecords: [GeometryRecord] = []
 
-  var groups: [GroupState]
+  var groups: [GeometryGroupState]
   /// Whether chunks are binned concurrently (the benchmark compares both).
   var concurrent = true
   private var scratch: [Double] = []
@@ -74,13 +74,13 @@ public final class GeometryMonitor {
     self.configuration = configuration
     self.tensorNames = tensorNames
     self.elementCounts = elementCounts
-    var resolved: [GroupState] = []
+    var resolved: [GeometryGroupState] = []
     for spec in configuration.groups {
       for (name, tensors) in try spec.resolve(against: tensorNames) {
         let n = tensors.reduce(0) { $0 + elementCounts[$1] }
         guard n > 0 else { throw .emptyGroup("\(name): its tensors hold no values") }
         resolved.append(
-          GroupState(
+          GeometryGroupState(
             name: name, tensors: tensors, elementCount: n,
             binCount: configuration.binCount ?? HistogramGrid.defaultBinCount(parameterCount: n),
             configuration: configuration, range: groupRanges?[name]))
@@ -146,8 +146,9 @@ public final class GeometryMonitor {
       lastSteps: g.strideLastSteps)
   }
 
-  /// Current warnings of all groups: out-of-grid mass above 1%, naive vs debiased L apart by more than 20%,
-  /// and (with diagnostics) L at K/4 vs 4K bins apart by more than 20%.
+  /// Current warnings of all groups: out-of-grid mass above 1%, naive vs debiased L apart by more than 20%
+  /// of the debiased L, and (with diagnostics) L of the histogram estimator in use (naive for
+  /// ``GeometryEstimator/naive``, else debiased) at K/4 vs 4K bins apart by more than 20% of L at K.
   public var warnings: [GeometryWarning] {
     var list: [GeometryWarning] = []
     for g in groups {
@@ -160,10 +161,10 @@ public final class GeometryMonitor {
         list.append(.estimatorsDisagree(group: g.name, naive: naive, debiased: debiased))
       }
       if configuration.diagnostics {
-        let coarse = g.levelDebiased[2].length
-        let fine = g.levelDebiased[0].length
-        if GeometryWarning.differ(coarse, fine, reference: g.levelDebiased[1].length) {
-          list.append(.resolutionSensitive(group: g.name, coarse: coarse, fine: fine))
+        let paths =
+          configuration.estimator == .naive ? g.levelNaive.map(\.length) : g.levelDebiased.map(\.length)
+        if GeometryWarning.differ(paths[2], paths[0], reference: paths[1]) {
+          list.append(.resolutionSensitive(group: g.name, coarse: paths[2], fine: paths[0]))
         }
       }
     }

@@ -1,6 +1,6 @@
 /// The running state of one parameter group inside a ``GeometryMonitor``: its grid, the last snapshots'
 /// histograms, and the path sums of every estimator, resolution and stride.
-struct GroupState {
+struct GeometryGroupState {
   let name: String
   let tensors: [Int]
   let elementCount: Int
@@ -89,9 +89,13 @@ struct GroupState {
   }
 
   /// Extends a lattice grid to cover the snapshot's range; re-expresses the kept histograms on it.
-  /// Returns false when the grid already covers every finite value (the outside mass is NaN or ±∞).
+  /// Returns false when the grid already covers every finite value (the outside mass is NaN or ±∞) or when
+  /// covering would take more than 64 times the initial bins (a diverging run keeps its grid and reports
+  /// the outside mass).
   mutating func grow(toCover moments: SampleMoments) -> Bool {
-    let grown = fineGrid.covering(lower: moments.minimum, upper: moments.maximum, headroom: headroom)
+    let grown = fineGrid.covering(
+      lower: moments.minimum, upper: moments.maximum, headroom: headroom,
+      maximumBinCount: max(64 * fineBinCount, 4_096))
     guard grown != fineGrid else { return false }
     fineGrid = grown
     history = history.map { levels in
