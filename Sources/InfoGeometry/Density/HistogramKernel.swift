@@ -95,7 +95,7 @@ public struct HistogramKernel: Sendable {
         u = u < top ? u : top
         let k = u.truncatedIndex
         if linear {
-          let f = (u - Scalar(index: k)).doubleValue
+          let f = (u - Scalar.fromIndex(k)).doubleValue
           table[k] += 1 - f
           table[k &+ 1] += f
         } else {
