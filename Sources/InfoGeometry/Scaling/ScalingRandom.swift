@@ -1,3 +1,5 @@
+import Foundation
+
 /// The seeded SplitMix64 generator behind the bootstrap resampling (InfoGeometry depends on
 /// Foundation only, so it carries its own): the same seed gives the same resamples on every
 /// platform.
@@ -18,6 +20,15 @@ struct ScalingRandom {
   /// A uniform integer in 0..<n (n ≥ 1), by Lemire's multiply-shift (bias below 2⁻⁶⁴·n).
   mutating func integer(below n: Int) -> Int {
     Int(next().multipliedFullWidth(by: UInt64(n)).high)
+  }
+
+  /// A uniform deviate in (0, 1).
+  mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992 }
+
+  /// A standard normal deviate (Box–Muller).
+  mutating func normal() -> Double {
+    let r = (-2 * Foundation.log(uniform())).squareRoot()
+    return r * cos(2 * Double.pi * uniform())
   }
 
   /// `count` indices drawn with replacement from 0..<count: one bootstrap resample.
