@@ -16,7 +16,8 @@ struct ScalingCollapseCurveTests {
   // points inside it. Given errors 0.3 and 0.4: dy = √(0.09 + 0.16)/2 = 0.25.
   @Test("seeds on different grids are averaged on the common range with given errors")
   func givenErrors() throws {
-    let a = Self.run(seed: 1, x: [0, 1, 2, 3, 4, 5], y: [0, 1, 2, 3, 4, 5], errors: [0.3, 0.3, 0.3, 0.3, 0.3, 0.3])
+    let a = Self.run(
+      seed: 1, x: [0, 1, 2, 3, 4, 5], y: [0, 1, 2, 3, 4, 5], errors: [0.3, 0.3, 0.3, 0.3, 0.3, 0.3])
     let bx = [1, 1.5, 2.5, 3, 3.5, 4]
     let b = Self.run(seed: 2, x: bx, y: bx.map { 3 * $0 + 1 }, errors: bx.map { _ in 0.4 })
     let c = try CollapseCurve.average(
@@ -53,7 +54,8 @@ struct ScalingCollapseCurveTests {
     }
     let b = Self.run(seed: 2, x: [3, 4, 5], y: [0, 1, 2])
     #expect(throws: ScalingError.noCommonRange(size: 8)) {
-      try CollapseCurve.average([a, b], size: 8, gridSize: nil, centre: nil, halfWidth: nil, poolingHalfWidth: 2)
+      try CollapseCurve.average(
+        [a, b], size: 8, gridSize: nil, centre: nil, halfWidth: nil, poolingHalfWidth: 2)
     }
   }
 }

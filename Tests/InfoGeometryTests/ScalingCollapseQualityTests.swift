@@ -10,8 +10,10 @@ struct ScalingCollapseQualityTests {
   static func curves(noiseSeed: UInt64) throws -> [CollapseCurve] {
     let runs = family.observations(seeds: 4, noiseSeed: noiseSeed, givenErrors: true)
     return try Dictionary(grouping: runs, by: \.hiddenWidth).sorted { $0.key < $1.key }.map {
-      try CollapseCurve.average($0.value, size: $0.key, gridSize: nil, centre: nil, halfWidth: nil, poolingHalfWidth: 2)
-        .curve
+      try CollapseCurve.average(
+        $0.value, size: $0.key, gridSize: nil, centre: nil, halfWidth: nil, poolingHalfWidth: 2
+      )
+      .curve
     }
   }
 
@@ -27,7 +29,8 @@ struct ScalingCollapseQualityTests {
   func handExample() {
     let a = CollapseCurve(size: 1, x: [0, 1, 2], y: [0, 1, 2], errors: [1, 1, 1])
     let b = CollapseCurve(size: 4, x: [0.5, 1.5], y: [1, 2], errors: [1, 1])
-    let q = CollapseQuality(curves: [a, b], parameters: .init(criticalX: 0, nu: 1, zeta: 0), referenceSize: 2)
+    let q = CollapseQuality(
+      curves: [a, b], parameters: .init(criticalX: 0, nu: 1, zeta: 0), referenceSize: 2)
     #expect(q.pointCount == 2)
     #expect(abs(q.value - 0.5) < 1e-12)
   }
@@ -61,10 +64,11 @@ struct ScalingCollapseQualityTests {
   func invalid() {
     let a = CollapseCurve(size: 1, x: [0, 1], y: [0, 1], errors: [1, 1])
     let b = CollapseCurve(size: 2, x: [5, 6], y: [0, 1], errors: [1, 1])
-    #expect(CollapseQuality(curves: [a, a], parameters: .init(criticalX: 0, nu: -1, zeta: 0), referenceSize: 1).value == .infinity)
-    #expect(CollapseQuality(curves: [a, b], parameters: .init(criticalX: 0, nu: 1, zeta: 0), referenceSize: 1).value == .infinity)
-    #expect(CollapseQuality.bracket([0, 1, 2], 1) == 1)
-    #expect(CollapseQuality.bracket([0, 1, 2], 2) == 1)
-    #expect(CollapseQuality.bracket([0, 1, 2], 2.5) == nil)
+    #expect(
+      CollapseQuality(curves: [a, a], parameters: .init(criticalX: 0, nu: -1, zeta: 0), referenceSize: 1)
+        .value == .infinity)
+    #expect(
+      CollapseQuality(curves: [a, b], parameters: .init(criticalX: 0, nu: 1, zeta: 0), referenceSize: 1).value
+        == .infinity)
   }
 }

@@ -46,12 +46,15 @@ struct ScalingNelderMeadTests {
     let first = NelderMead().minimize(from: [-1.2, 1], steps: [0.1, 0.1], Self.rosenbrock)
     let second = NelderMead().minimize(from: [-1.2, 1], steps: [0.1, 0.1], Self.rosenbrock)
     #expect(first == second)
-    let capped = NelderMead(maximumIterations: 5).minimize(from: [-1.2, 1], steps: [0.1, 0.1], Self.rosenbrock)
+    let capped = NelderMead(maximumIterations: 5).minimize(
+      from: [-1.2, 1], steps: [0.1, 0.1], Self.rosenbrock)
     #expect(!capped.converged)
     #expect(capped.iterations == 5)
     // A parabola with minimum at 2 that is undefined (NaN) for p < 1: the search starts at 5 and
     // must end at 2 without ever accepting a NaN.
-    let walled = NelderMead().minimize(from: [5], steps: [-3]) { p in p[0] < 1 ? .nan : (p[0] - 2) * (p[0] - 2) }
+    let walled = NelderMead().minimize(from: [5], steps: [-3]) { p in
+      p[0] < 1 ? .nan : (p[0] - 2) * (p[0] - 2)
+    }
     #expect(abs(walled.point[0] - 2) < 1e-6)
   }
 }

@@ -13,7 +13,10 @@ struct ScalingObservationTests {
   func rejections() {
     var o = Self.valid
     o.depth = -1
-    #expect(throws: ScalingError.invalidValue(field: "depth", seed: 3, size: 16, expected: "a finite value > 0", found: -1)) {
+    #expect(
+      throws: ScalingError.invalidValue(
+        field: "depth", seed: 3, size: 16, expected: "a finite value > 0", found: -1)
+    ) {
       try o.validate(size: 16)
     }
     o = Self.valid
@@ -21,7 +24,9 @@ struct ScalingObservationTests {
     #expect(throws: ScalingError.curveNotIncreasing(seed: 3, size: 16, index: 2)) { try o.validate(size: 16) }
     o = Self.valid
     o.curve.errors = [1, 1]
-    #expect(throws: ScalingError.mismatchedCounts(field: "curve.errors", seed: 3, size: 16, expected: 3, found: 2)) {
+    #expect(
+      throws: ScalingError.mismatchedCounts(field: "curve.errors", seed: 3, size: 16, expected: 3, found: 2)
+    ) {
       try o.validate(size: 16)
     }
     o = Self.valid

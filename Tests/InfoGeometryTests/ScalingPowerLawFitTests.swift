@@ -9,7 +9,8 @@ struct ScalingPowerLawFitTests {
   @Test("an exact power law is recovered")
   func exact() throws {
     let sizes = [8.0, 16, 32, 64, 128]
-    let s = try #require(PowerLawFit.solve(sizes: sizes, values: sizes.map { 3 * pow($0, 0.7) }, weights: nil))
+    let s = try #require(
+      PowerLawFit.solve(sizes: sizes, values: sizes.map { 3 * pow($0, 0.7) }, weights: nil))
     #expect(abs(s.exponent - 0.7) < 1e-12)
     #expect(abs(s.logPrefactor - log(3.0)) < 1e-12)
     #expect((s.reducedChiSquare ?? 1) < 1e-20)

@@ -22,13 +22,13 @@ struct ScalingSyntheticFamily {
     return -pow(size, zeta) * exp(-s * s / 2)
   }
 
-  /// The grid of size index k: 36 + 6k points over [x_c − (4 + 0.3k)·σ_N, x_c + (4.5 − 0.2k)·σ_N],
+  /// The grid of size index k: 60 + 8k points over [x_c − (4 + 0.3k)·σ_N, x_c + (4.5 − 0.2k)·σ_N],
   /// σ_N = N^(−1/ν) the width of the dip.
   func grid(_ k: Int) -> [Double] {
     let width = pow(sizes[k], -1 / nu)
     let lo = criticalX - (4 + 0.3 * Double(k)) * width
     let hi = criticalX + (4.5 - 0.2 * Double(k)) * width
-    let count = 36 + 6 * k
+    let count = 60 + 8 * k
     return (0..<count).map { lo + (hi - lo) * Double($0) / Double(count - 1) }
   }
 

@@ -32,48 +32,55 @@ public struct CollapseQuality: Codable, Sendable, Equatable {
     value = .infinity
     pointCount = 0
     guard p.nu > 0, p.nu.isFinite, p.criticalX.isFinite, p.zeta.isFinite else { return }
-    let scaled = curves.map { c -> (x: [Double], y: [Double], dy: [Double]) in
+    // The scaled points of all curves in one buffer, (x′, y′, 1/dy′²) per point, curve c at
+    // points start[c] ..< start[c + 1].
+    var start = [0]
+    var points: [Double] = []
+    points.reserveCapacity(3 * curves.reduce(0) { $0 + $1.x.count })
+    for c in curves {
       let r = c.size / referenceSize
       let sx = pow(r, 1 / p.nu)
       let sy = pow(r, -p.zeta)
-      return (c.x.map { ($0 - p.criticalX) * sx }, c.y.map { $0 * sy }, c.errors.map { $0 * sy })
-    }
-    var total = 0.0
-    var count = 0
-    var all = 0
-    for i in scaled.indices {
-      let xs = scaled[i].x
-      all += xs.count
-      for j in xs.indices {
-        let x0 = xs[j]
-        var line = WeightedLineFit()
-        for i2 in scaled.indices where i2 != i {
-          let other = scaled[i2]
-          guard let k = Self.bracket(other.x, x0) else { continue }
-          line.add(x: other.x[k] - x0, y: other.y[k], weight: 1 / (other.dy[k] * other.dy[k]))
-          line.add(x: other.x[k + 1] - x0, y: other.y[k + 1], weight: 1 / (other.dy[k + 1] * other.dy[k + 1]))
-        }
-        guard line.k > 0, line.isDetermined else { continue }
-        let d = scaled[i].y[j] - line.intercept
-        let e = scaled[i].dy[j]
-        total += d * d / (e * e + line.interceptVariance)
-        count += 1
+      for j in c.x.indices {
+        let e = c.errors[j] * sy
+        points.append((c.x[j] - p.criticalX) * sx)
+        points.append(c.y[j] * sy)
+        points.append(1 / (e * e))
       }
+      start.append(start[start.count - 1] + c.x.count)
     }
-    guard count > 0, Double(count) >= Self.minimumOverlapFraction * Double(all), total.isFinite else { return }
+    let all = start[start.count - 1]
+    let (total, count) = points.withUnsafeBufferPointer { q -> (Double, Int) in
+      var total = 0.0
+      var count = 0
+      for i in 0..<curves.count {
+        for j in start[i]..<start[i + 1] {
+          let x0 = q[3 * j]
+          var line = WeightedLineFit()
+          for i2 in 0..<curves.count where i2 != i {
+            // The bracket k, k + 1 of x0 among the points of curve i2, by bisection.
+            var lo = start[i2]
+            var hi = start[i2 + 1] - 1
+            guard hi > lo, q[3 * lo] <= x0, q[3 * hi] >= x0 else { continue }
+            while hi - lo > 1 {
+              let mid = (lo + hi) / 2
+              if q[3 * mid] <= x0 { lo = mid } else { hi = mid }
+            }
+            line.add(x: q[3 * lo] - x0, y: q[3 * lo + 1], weight: q[3 * lo + 2])
+            line.add(x: q[3 * hi] - x0, y: q[3 * hi + 1], weight: q[3 * hi + 2])
+          }
+          guard line.k > 0, line.isDetermined else { continue }
+          let d = q[3 * j + 1] - line.intercept
+          total += d * d / (1 / q[3 * j + 2] + line.interceptVariance)
+          count += 1
+        }
+      }
+      return (total, count)
+    }
+    guard count > 0, Double(count) >= Self.minimumOverlapFraction * Double(all), total.isFinite else {
+      return
+    }
     value = total / Double(count)
     pointCount = count
-  }
-
-  /// The k with x[k] ≤ t ≤ x[k + 1] (increasing x), nil when t lies outside [x₀, x_{n−1}].
-  static func bracket(_ x: [Double], _ t: Double) -> Int? {
-    guard let first = x.first, let last = x.last, t >= first, t <= last, x.count >= 2 else { return nil }
-    var lo = 0
-    var hi = x.count - 1
-    while hi - lo > 1 {
-      let mid = (lo + hi) / 2
-      if x[mid] <= t { lo = mid } else { hi = mid }
-    }
-    return lo
   }
 }

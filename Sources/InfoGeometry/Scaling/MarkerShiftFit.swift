@@ -54,7 +54,9 @@ public struct MarkerShiftFit: Codable, Sendable, Equatable {
     let grid = (0..<count).map { lo + (hi - lo) * Double($0) / Double(count - 1) }
     let scan = grid.map(fit)
     let found = scan.enumerated().compactMap { k, s in s.map { (index: k, solution: $0) } }
-    guard let (best, scanBest) = found.min(by: { $0.solution.chiSquare < $1.solution.chiSquare }) else { return nil }
+    guard let (best, scanBest) = found.min(by: { $0.solution.chiSquare < $1.solution.chiSquare }) else {
+      return nil
+    }
     // Golden-section search of χ²(ln ν) on the bracket of the best scan point's neighbours.
     var a = grid[max(0, best - 1)]
     var b = grid[min(count - 1, best + 1)]

@@ -100,11 +100,14 @@ public struct NelderMead: Codable, Sendable, Equatable {
       }
     }
     return Result(
-      point: simplex[0], value: values[0], iterations: iterations, evaluations: evaluations, converged: converged)
+      point: simplex[0], value: values[0], iterations: iterations, evaluations: evaluations,
+      converged: converged)
   }
 
   private func isConverged(_ simplex: [[Double]], _ values: [Double]) -> Bool {
-    guard let best = values.first, let worst = values.last, best.isFinite, worst.isFinite else { return false }
+    guard let best = values.first, let worst = values.last, best.isFinite, worst.isFinite else {
+      return false
+    }
     guard worst - best <= valueTolerance else { return false }
     for vertex in simplex.dropFirst() {
       for k in vertex.indices where abs(vertex[k] - simplex[0][k]) > pointTolerance { return false }

@@ -64,7 +64,9 @@ public struct ScalingAnalysis: Codable, Sendable, Equatable {
     let depths = groups.map { $0.runs.map(\.depth) }
     let widths = groups.map { $0.runs.map(\.widthDecades) }
     var random = ScalingRandom(seed: options.bootstrapSeed)
-    let resamples = (0..<options.bootstrapReplicates).map { _ in groups.map { random.resample(count: $0.runs.count) } }
+    let resamples = (0..<options.bootstrapReplicates).map { _ in
+      groups.map { random.resample(count: $0.runs.count) }
+    }
     func means(_ v: [[Double]], _ pick: [[Int]]?) -> [Double] {
       v.indices.map { k in
         let chosen = pick.map { $0[k].map { v[k][$0] } } ?? v[k]
@@ -79,7 +81,8 @@ public struct ScalingAnalysis: Codable, Sendable, Equatable {
     sizes = groups.indices.map { k in
       func estimate(_ v: [[Double]], _ replicates: [[Double]]) -> ScalingEstimate {
         let (mean, error) = ScalingSizeSummary.meanAndError(v[k])
-        return ScalingEstimate(value: mean, standardError: error, replicates: v[k].count >= 2 ? replicates.map { $0[k] } : [])
+        return ScalingEstimate(
+          value: mean, standardError: error, replicates: v[k].count >= 2 ? replicates.map { $0[k] } : [])
       }
       let logMarker = estimate(logs, logReplicates)
       let step = base.power(logMarker.value)
@@ -87,7 +90,8 @@ public struct ScalingAnalysis: Codable, Sendable, Equatable {
         value: step, standardError: logMarker.standardError.map { step * base.naturalLogOfBase * $0 },
         replicates: groups[k].runs.count >= 2 ? logReplicates.map { base.power($0[k]) } : [])
       return ScalingSizeSummary(
-        size: groups[k].size, seeds: groups[k].runs.map(\.seed), logMarker: logMarker, markerStep: stepEstimate,
+        size: groups[k].size, seeds: groups[k].runs.map(\.seed), logMarker: logMarker,
+        markerStep: stepEstimate,
         depth: estimate(depths, depthReplicates), widthDecades: estimate(widths, widthReplicates))
     }
 
@@ -117,7 +121,9 @@ public struct ScalingAnalysis: Codable, Sendable, Equatable {
 
     let logWeights = weights(logs, relative: false)
     var markerShift: MarkerShiftFit?
-    if let solution = MarkerShiftFit.solve(sizes: sizeValues, logMarkers: means(logs, nil), weights: logWeights) {
+    if let solution = MarkerShiftFit.solve(
+      sizes: sizeValues, logMarkers: means(logs, nil), weights: logWeights)
+    {
       let refits = logReplicates.compactMap {
         MarkerShiftFit.solve(sizes: sizeValues, logMarkers: $0, weights: logWeights)
       }
@@ -154,10 +160,14 @@ public struct ScalingAnalysis: Codable, Sendable, Equatable {
           options.collapseStart
           ?? CollapseParameters(
             criticalX: centres.reduce(0, +) / Double(centres.count),
-            nu: b > 0 ? min(max(1 / b, MarkerShiftFit.nuRange.lowerBound), MarkerShiftFit.nuRange.upperBound) : 1,
+            nu: b > 0
+              ? min(max(1 / b, MarkerShiftFit.nuRange.lowerBound), MarkerShiftFit.nuRange.upperBound) : 1,
             zeta: a)
-        collapse = DataCollapse.fit(curves, start: start, minimizer: options.minimizer, replicates: replicates)
-        if collapse == nil { notes.append("data collapse: the curves do not overlap enough for any parameters tried") }
+        collapse = DataCollapse.fit(
+          curves, start: start, minimizer: options.minimizer, replicates: replicates)
+        if collapse == nil {
+          notes.append("data collapse: the curves do not overlap enough for any parameters tried")
+        }
       } catch {
         notes.append("data collapse: \(error.description)")
       }
@@ -179,7 +189,8 @@ public struct ScalingAnalysis: Codable, Sendable, Equatable {
       rows.append(Row(name: "a", form: "h ∝ N^a", estimate: f.exponent, quality: f.reducedChiSquare))
     }
     if let f = widthLaw {
-      rows.append(Row(name: "b", form: "w ∝ N^(−b)", estimate: f.exponent.negated, quality: f.reducedChiSquare))
+      rows.append(
+        Row(name: "b", form: "w ∝ N^(−b)", estimate: f.exponent.negated, quality: f.reducedChiSquare))
     }
     if let f = markerShift {
       let form = "log t_c(N) = log t_c(∞) + c·N^(−1/ν)"

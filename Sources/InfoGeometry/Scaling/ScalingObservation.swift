@@ -71,21 +71,27 @@ public struct ScalingObservation: Codable, Sendable, Equatable {
     try positive("depth", depth)
     try positive("widthDecades", widthDecades)
     guard curve.y.count == curve.x.count else {
-      throw .mismatchedCounts(field: "curve.y", seed: seed, size: size, expected: curve.x.count, found: curve.y.count)
+      throw .mismatchedCounts(
+        field: "curve.y", seed: seed, size: size, expected: curve.x.count, found: curve.y.count)
     }
-    guard curve.x.count >= 2 else { throw .tooFew(what: "curve.x of seed \(seed)", needed: 2, found: curve.x.count) }
+    guard curve.x.count >= 2 else {
+      throw .tooFew(what: "curve.x of seed \(seed)", needed: 2, found: curve.x.count)
+    }
     for i in curve.x.indices {
       guard curve.x[i].isFinite else {
-        throw .invalidValue(field: "curve.x[\(i)]", seed: seed, size: size, expected: "a finite number", found: curve.x[i])
+        throw .invalidValue(
+          field: "curve.x[\(i)]", seed: seed, size: size, expected: "a finite number", found: curve.x[i])
       }
       guard curve.y[i].isFinite else {
-        throw .invalidValue(field: "curve.y[\(i)]", seed: seed, size: size, expected: "a finite number", found: curve.y[i])
+        throw .invalidValue(
+          field: "curve.y[\(i)]", seed: seed, size: size, expected: "a finite number", found: curve.y[i])
       }
       if i > 0, !(curve.x[i] > curve.x[i - 1]) { throw .curveNotIncreasing(seed: seed, size: size, index: i) }
     }
     if let e = curve.errors {
       guard e.count == curve.x.count else {
-        throw .mismatchedCounts(field: "curve.errors", seed: seed, size: size, expected: curve.x.count, found: e.count)
+        throw .mismatchedCounts(
+          field: "curve.errors", seed: seed, size: size, expected: curve.x.count, found: e.count)
       }
       for i in e.indices { try positive("curve.errors[\(i)]", e[i]) }
     }

@@ -91,20 +91,25 @@ public struct ScalingOptions: Codable, Sendable, Equatable {
 
   /// Rejects options outside their ranges.
   func validate() throws(ScalingError) {
-    if let g = gridSize, g < 2 { throw .invalidOption(name: "gridSize", expected: "at least 2", found: Double(g)) }
+    if let g = gridSize, g < 2 {
+      throw .invalidOption(name: "gridSize", expected: "at least 2", found: Double(g))
+    }
     if let w = collapseHalfWidth, !(w > 0 && w.isFinite) {
       throw .invalidOption(name: "collapseHalfWidth", expected: "a finite value > 0", found: w)
     }
     guard spreadPoolingHalfWidth >= 0 else {
-      throw .invalidOption(name: "spreadPoolingHalfWidth", expected: "≥ 0", found: Double(spreadPoolingHalfWidth))
+      throw .invalidOption(
+        name: "spreadPoolingHalfWidth", expected: "≥ 0", found: Double(spreadPoolingHalfWidth))
     }
     guard bootstrapReplicates >= 0, collapseBootstrapReplicates >= 0 else {
       throw .invalidOption(
-        name: "bootstrapReplicates", expected: "≥ 0", found: Double(min(bootstrapReplicates, collapseBootstrapReplicates)))
+        name: "bootstrapReplicates", expected: "≥ 0",
+        found: Double(min(bootstrapReplicates, collapseBootstrapReplicates)))
     }
     guard minimizer.maximumIterations >= 1 else {
       throw .invalidOption(
-        name: "minimizer.maximumIterations", expected: "at least 1", found: Double(minimizer.maximumIterations))
+        name: "minimizer.maximumIterations", expected: "at least 1",
+        found: Double(minimizer.maximumIterations))
     }
   }
 }
