@@ -82,6 +82,36 @@ struct ScalingAnalysisTests {
     #expect(first.collapse != nil && first.markerShift == nil)
   }
 
+  // x = log10 t is x = ln t / ln 10: the collapse is the same up to that factor in x_c (ν and ζ
+  // unchanged), and log t_c(∞), c scale by 1/ln 10. The minimizer's path is the same up to
+  // rounding, so 1e-6 relative.
+  @Test("decimal logarithms rescale x_c, log t_c(∞) and c by 1/ln 10")
+  func decimalBase() throws {
+    var family = Self.family
+    family.sizes = [16, 32, 64]
+    let natural = family.observations(seeds: 3, noiseSeed: 8, givenErrors: true)
+    let decimal = natural.map { o -> ScalingObservation in
+      var d = o
+      d.curve.x = o.curve.x.map { $0 / log(10.0) }
+      return d
+    }
+    let options = ScalingOptions(bootstrapReplicates: 0, collapseBootstrapReplicates: 0)
+    var decimalOptions = options
+    decimalOptions.logBase = .decimal
+    let a = try ScalingAnalysis(natural, options: options)
+    let b = try ScalingAnalysis(decimal, options: decimalOptions)
+    let ca = try #require(a.collapse?.parameters)
+    let cb = try #require(b.collapse?.parameters)
+    #expect(abs(cb.criticalX * log(10.0) / ca.criticalX - 1) < 1e-6)
+    #expect(abs(cb.nu / ca.nu - 1) < 1e-6)
+    #expect(abs(cb.zeta / ca.zeta - 1) < 1e-6)
+    let sa = try #require(a.markerShift)
+    let sb = try #require(b.markerShift)
+    #expect(abs(sb.logCriticalStep.value * log(10.0) / sa.logCriticalStep.value - 1) < 1e-9)
+    #expect(abs(sb.amplitude.value * log(10.0) / sa.amplitude.value - 1) < 1e-6)
+    #expect(abs(b.sizes[1].markerStep.value / a.sizes[1].markerStep.value - 1) < 1e-12)
+  }
+
   @Test("parts the data cannot support are missing, with a note; bad input throws")
   func degenerate() throws {
     var family = Self.family
