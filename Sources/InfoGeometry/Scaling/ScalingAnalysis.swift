@@ -166,7 +166,8 @@ public struct ScalingAnalysis: Codable, Sendable, Equatable {
         collapse = DataCollapse.fit(
           curves, start: start, minimizer: options.minimizer, replicates: replicates)
         if collapse == nil {
-          notes.append("data collapse: the curves do not overlap enough for any parameters tried")
+          notes.append(
+            "data collapse: no usable minimum of S (the curves hardly overlap, or S does not rise around it)")
         }
       } catch {
         notes.append("data collapse: \(error.description)")
