@@ -133,15 +133,20 @@ struct ZipArchive: Sendable {
     } else {
       contents = raw
     }
-    let computed = contents.withUnsafeBytes { buffer in
-      UInt32(crc32_z(0, buffer.bindMemory(to: Bytef.self).baseAddress, z_size_t(buffer.count)))
-    }
+    let computed = crc32(contents)
     guard computed == member.crc32 else {
       throw FormatError.checksumMismatch(
         file: file, format: format, field: "member \"\(member.name)\" CRC-32", stored: member.crc32,
         computed: computed)
     }
     return contents
+  }
+
+  /// The CRC-32 (ISO 3309, as in ZIP and gzip) of `data`, through zlib's `crc32_z`.
+  static func crc32(_ data: Data) -> UInt32 {
+    data.withUnsafeBytes { buffer in
+      UInt32(crc32_z(0, buffer.bindMemory(to: Bytef.self).baseAddress, z_size_t(buffer.count)))
+    }
   }
 }
 
