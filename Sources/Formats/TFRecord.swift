@@ -35,9 +35,9 @@ public enum TFRecord {
       }
       let available = data.count - position - 12
       guard length <= UInt64(available), available - Int(length) >= 4 else {
-        throw FormatError.payloadSizeMismatch(
-          file: file, format: format, dimensions: [Int(truncatingIfNeeded: length)], elementBytes: 1,
-          available: max(0, available - 4))
+        throw FormatError.invalidField(
+          file: file, format: format, field: "\(field) length", value: "\(length)",
+          expected: "at most \(max(0, available - 4)), the bytes left before the data checksum")
       }
       let start = data.startIndex + position + 12
       let record = data[start..<(start + Int(length))]
