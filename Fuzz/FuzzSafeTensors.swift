@@ -5,7 +5,9 @@ import Foundation
 /// tensors of a file that parses must convert without trapping.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSafeTensors(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-  guard let file = try? SafeTensorsFile(data: Data(bytes: bytes, count: count), file: "fuzz") else { return 0 }
+  guard let file = try? SafeTensorsFile(data: Data(bytes: bytes, count: count), file: "fuzz") else {
+    return 0
+  }
   for tensor in file.tensors {
     _ = try? file.withValues(of: tensor.name) { $0.reduce(0, +) }
     _ = try? file.withDoubleValues(of: tensor.name) { $0.reduce(0, +) }

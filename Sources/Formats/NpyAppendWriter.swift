@@ -46,7 +46,7 @@ public final class NpyAppendWriter {
     precondition(row.count == rowElements, "\(url.path): a row of \(row.count) values for shape \(rowShape)")
     do {
       try handle.seek(toOffset: UInt64(headerSize + rowCount * rowElements * MemoryLayout<Float>.size))
-      try handle.write(contentsOf: Data(buffer: row))
+      try handle.write(contentsOf: UnsafeRawBufferPointer(row))
       let header = Self.header(rows: rowCount + 1, rowShape: rowShape)
       precondition(header.count == headerSize, "the reserved header space holds any Int extent")
       try handle.seek(toOffset: 0)

@@ -7,7 +7,7 @@ import Foundation
 /// byte-swapped and Fortran-order (column-major) arrays are transposed to C order when their values
 /// are read, so values always come out row-major with `shape` as stored; ``fortranOrder`` tells how
 /// the file held them. The single tensor is named after the file (its name without `.npy`).
-public struct NpyFile: TensorContainer, @unchecked Sendable {
+public struct NpyFile: TensorContainer, Sendable {
   /// The path or name used in error messages.
   public let file: String
   /// The array's name, dtype and shape.
@@ -24,7 +24,8 @@ public struct NpyFile: TensorContainer, @unchecked Sendable {
 
   /// Maps and validates the file at `url`; the tensor is named after the file without `.npy`.
   public init(url: URL) throws {
-    try self.init(data: MappedFile.bytes(of: url), file: url.path, name: url.deletingPathExtension().lastPathComponent)
+    try self.init(
+      data: MappedFile.bytes(of: url), file: url.path, name: url.deletingPathExtension().lastPathComponent)
   }
 
   /// Validates `.npy` bytes; `file` names them in errors and `name` names the tensor.
@@ -54,7 +55,9 @@ public struct NpyFile: TensorContainer, @unchecked Sendable {
     return try withValues(body)
   }
 
-  public func withDoubleValues<R>(of name: String, _ body: (UnsafeBufferPointer<Double>) throws -> R) throws -> R {
+  public func withDoubleValues<R>(of name: String, _ body: (UnsafeBufferPointer<Double>) throws -> R) throws
+    -> R
+  {
     guard name == info.name else { throw FormatError.unknownTensor(file: file, name: name) }
     return try withDoubleValues(body)
   }

@@ -51,7 +51,8 @@ struct NpyHeader: Equatable, Sendable {
     }
     let lengthBytes = major == 1 ? 2 : 4
     guard data.count >= 8 + lengthBytes else {
-      throw FormatError.truncatedHeader(file: file, format: format, needed: 8 + lengthBytes, available: data.count)
+      throw FormatError.truncatedHeader(
+        file: file, format: format, needed: 8 + lengthBytes, available: data.count)
     }
     let length = (0..<lengthBytes).reduce(0) { $0 | Int(data[start + 8 + $1]) << (8 * $1) }
     let dataOffset = 8 + lengthBytes + length
@@ -115,11 +116,15 @@ struct NpyHeader: Equatable, Sendable {
   /// ``growthDigits`` digits, so the header can be rewritten in place with the same length.
   /// `dtype` must have a descriptor (not BF16) and the header must stay below 64 KiB.
   func encoded(reservingGrowth: Bool = false) -> Data {
-    guard let descriptor = Self.descriptor(of: dtype) else { preconditionFailure("NumPy has no BF16 descriptor") }
+    guard let descriptor = Self.descriptor(of: dtype) else {
+      preconditionFailure("NumPy has no BF16 descriptor")
+    }
     let extents = shape.map(String.init)
     let tuple = "(" + extents.joined(separator: ", ") + (shape.count == 1 ? ",)" : ")")
-    let dict = "{'descr': '\(descriptor)', 'fortran_order': \(fortranOrder ? "True" : "False"), 'shape': \(tuple), }"
-    let reserve = reservingGrowth ? max(0, Self.growthDigits - (extents.first?.count ?? Self.growthDigits)) : 0
+    let dict =
+      "{'descr': '\(descriptor)', 'fortran_order': \(fortranOrder ? "True" : "False"), 'shape': \(tuple), }"
+    let reserve =
+      reservingGrowth ? max(0, Self.growthDigits - (extents.first?.count ?? Self.growthDigits)) : 0
     let unpadded = Self.magic.count + 4 + dict.utf8.count + reserve + 1
     let padding = (Self.alignment - unpadded % Self.alignment) % Self.alignment
     let text = Array(dict.utf8) + [UInt8](repeating: UInt8(ascii: " "), count: reserve + padding) + [0x0A]

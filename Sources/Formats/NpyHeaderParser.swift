@@ -129,7 +129,9 @@ struct NpyHeaderParser {
     while let byte = peek(), byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") { position += 1 }
     let digits = bytes[start..<position]
     guard let first = digits.first else { throw failure("a decimal integer") }
-    guard first != UInt8(ascii: "0") || digits.count == 1 else { throw failure("an integer without leading zeros") }
+    guard first != UInt8(ascii: "0") || digits.count == 1 else {
+      throw failure("an integer without leading zeros")
+    }
     guard let value = Int(String(decoding: digits, as: UTF8.self)) else {
       throw invalid("shape", String(decoding: digits, as: UTF8.self), "extents below 2⁶³")
     }

@@ -8,7 +8,7 @@ import Foundation
 /// that and then released. Reading a tensor maps a stored member in place, or inflates a deflated
 /// one into a buffer that lives only during the call (plus a conversion buffer when the values are
 /// not aligned little-endian C-order `F32`). Every member must be named `*.npy`.
-public struct NpzFile: TensorContainer, @unchecked Sendable {
+public struct NpzFile: TensorContainer, Sendable {
   /// The path or name used in error messages.
   public let file: String
   /// The tensors in archive order.
@@ -55,7 +55,9 @@ public struct NpzFile: TensorContainer, @unchecked Sendable {
     try array(named: name).withValues(body)
   }
 
-  public func withDoubleValues<R>(of name: String, _ body: (UnsafeBufferPointer<Double>) throws -> R) throws -> R {
+  public func withDoubleValues<R>(of name: String, _ body: (UnsafeBufferPointer<Double>) throws -> R) throws
+    -> R
+  {
     try array(named: name).withDoubleValues(body)
   }
 }

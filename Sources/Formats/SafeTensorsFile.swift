@@ -16,7 +16,7 @@ import Foundation
 /// `I16`, `U32`, `I32`, `U64`, `I64`, `F16`, `BF16`, `F32`, `F64` are read; others (the `F8` types)
 /// are rejected as unknown. Nothing is allocated from the header's claims except the header itself,
 /// after its size is checked against the file.
-public struct SafeTensorsFile: TensorContainer, @unchecked Sendable {
+public struct SafeTensorsFile: TensorContainer, Sendable {
   /// The largest header accepted, as in the reference implementation.
   public static let maximumHeaderSize = 100_000_000
 
@@ -50,12 +50,14 @@ public struct SafeTensorsFile: TensorContainer, @unchecked Sendable {
     }
     let headerSize = Int(declared)
     guard 8 + headerSize <= data.count else {
-      throw FormatError.truncatedHeader(file: file, format: format, needed: 8 + headerSize, available: data.count)
+      throw FormatError.truncatedHeader(
+        file: file, format: format, needed: 8 + headerSize, available: data.count)
     }
     let header = [UInt8](data[(start + 8)..<(start + 8 + headerSize)])
     guard String(validating: header, as: UTF8.self) != nil else {
       throw FormatError.invalidField(
-        file: file, format: format, field: "header", value: "bytes that are not UTF-8", expected: "UTF-8 JSON")
+        file: file, format: format, field: "header", value: "bytes that are not UTF-8", expected: "UTF-8 JSON"
+      )
     }
     guard header.first == UInt8(ascii: "{"),
       case .object(let members) = try JSONParser.parse(header, file: file, format: format)
@@ -70,7 +72,8 @@ public struct SafeTensorsFile: TensorContainer, @unchecked Sendable {
     for (key, value) in members {
       guard names.insert(key).inserted else {
         throw FormatError.invalidField(
-          file: file, format: format, field: "header key \"\(key)\"", value: "repeated", expected: "unique names")
+          file: file, format: format, field: "header key \"\(key)\"", value: "repeated",
+          expected: "unique names")
       }
       if key == "__metadata__" {
         metadata = try Self.metadata(value, file: file)
@@ -126,7 +129,9 @@ public struct SafeTensorsFile: TensorContainer, @unchecked Sendable {
     return try bytes.withUnsafeBytes { try tensor.withValues(in: $0, body) }
   }
 
-  public func withDoubleValues<R>(of name: String, _ body: (UnsafeBufferPointer<Double>) throws -> R) throws -> R {
+  public func withDoubleValues<R>(of name: String, _ body: (UnsafeBufferPointer<Double>) throws -> R) throws
+    -> R
+  {
     let tensor = try storedTensor(name)
     return try bytes.withUnsafeBytes { try tensor.withDoubleValues(in: $0, body) }
   }
@@ -167,7 +172,9 @@ public struct SafeTensorsFile: TensorContainer, @unchecked Sendable {
       throw invalid("", value.summary, "an object with dtype, shape and data_offsets")
     }
     func member(_ key: String) throws -> JSONValue {
-      guard let found = members.first(where: { $0.key == key }) else { throw invalid(".\(key)", "missing", "present") }
+      guard let found = members.first(where: { $0.key == key }) else {
+        throw invalid(".\(key)", "missing", "present")
+      }
       return found.value
     }
     let dtypeValue = try member("dtype")
@@ -178,7 +185,8 @@ public struct SafeTensorsFile: TensorContainer, @unchecked Sendable {
     func integers(_ key: String, count: Int?) throws -> [Int] {
       let list = try member(key)
       guard case .array(let items) = list, count.map({ $0 == items.count }) ?? true else {
-        throw invalid(".\(key)", list.summary, count.map { "an array of \($0) integers" } ?? "an array of integers")
+        throw invalid(
+          ".\(key)", list.summary, count.map { "an array of \($0) integers" } ?? "an array of integers")
       }
       return try items.map { item in
         guard let integer = item.nonNegativeInteger else {

@@ -32,9 +32,12 @@ public enum SafeTensorsWriter {
     }
   }
 
-  /// Writes `tensors` (names unique) and `metadata` to `url`, replacing any file there.
+  /// Writes `tensors` (names unique, none `"__metadata__"`) and `metadata` to `url`, replacing any
+  /// file there.
   public static func write(_ tensors: [Entry], metadata: [String: String] = [:], to url: URL) throws {
     let sorted = tensors.sorted { $0.name.unicodeScalars.lexicographicallyPrecedes($1.name.unicodeScalars) }
+    precondition(Set(sorted.map(\.name)).count == sorted.count, "safetensors tensor names must be unique")
+    precondition(!sorted.contains { $0.name == "__metadata__" }, "\"__metadata__\" is not a tensor name")
     let temporary = AtomicFile.temporaryURL(beside: url)
     do {
       guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
@@ -46,8 +49,9 @@ public enum SafeTensorsWriter {
       for entry in sorted {
         let expected = entry.shape.reduce(1, *)
         try entry.withValues { values in
-          precondition(values.count == expected, "\(entry.name): \(values.count) values for shape \(entry.shape)")
-          try handle.write(contentsOf: Data(buffer: values))
+          precondition(
+            values.count == expected, "\(entry.name): \(values.count) values for shape \(entry.shape)")
+          try handle.write(contentsOf: UnsafeRawBufferPointer(values))
         }
       }
       try handle.synchronize()
@@ -63,7 +67,9 @@ public enum SafeTensorsWriter {
   static func header(_ sorted: [Entry], metadata: [String: String]) -> Data {
     var members: [String] = []
     if !metadata.isEmpty {
-      let pairs = metadata.sorted { $0.key < $1.key }.map { JSONValue.quoted($0.key) + ":" + JSONValue.quoted($0.value) }
+      let pairs = metadata.sorted { $0.key < $1.key }.map {
+        JSONValue.quoted($0.key) + ":" + JSONValue.quoted($0.value)
+      }
       members.append("\"__metadata__\":{" + pairs.joined(separator: ",") + "}")
     }
     var offset = 0
@@ -71,7 +77,8 @@ public enum SafeTensorsWriter {
       let end = offset + entry.shape.reduce(TensorDType.float32.byteCount, *)
       let shape = entry.shape.map(String.init).joined(separator: ",")
       members.append(
-        JSONValue.quoted(entry.name) + ":{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(end)]}")
+        JSONValue.quoted(entry.name)
+          + ":{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(end)]}")
       offset = end
     }
     var json = Array(("{" + members.joined(separator: ",") + "}").utf8)

@@ -48,7 +48,9 @@ struct StoredTensor: Sendable {
   }
 
   /// Fills `output` (elementCount values) in C order from the stored elements.
-  private func decode<T: BinaryFloatingPoint>(_ raw: UnsafeRawBufferPointer, into output: UnsafeMutableBufferPointer<T>) {
+  private func decode<T: BinaryFloatingPoint>(
+    _ raw: UnsafeRawBufferPointer, into output: UnsafeMutableBufferPointer<T>
+  ) {
     let element = elementReader(raw, as: T.self)
     guard !isCOrder else {
       for index in 0..<output.count { output[index] = element(index) }
@@ -76,7 +78,8 @@ struct StoredTensor: Sendable {
   }
 
   /// A function from element index (in storage order) to its value.
-  private func elementReader<T: BinaryFloatingPoint>(_ raw: UnsafeRawBufferPointer, as: T.Type) -> (Int) -> T {
+  private func elementReader<T: BinaryFloatingPoint>(_ raw: UnsafeRawBufferPointer, as: T.Type) -> (Int) -> T
+  {
     let big = bigEndian
     func load<I: FixedWidthInteger>(_ index: Int, _ type: I.Type) -> I {
       let value = raw.loadUnaligned(fromByteOffset: index * MemoryLayout<I>.size, as: I.self)

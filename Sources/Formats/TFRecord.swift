@@ -23,7 +23,8 @@ public enum TFRecord {
     while position < data.count {
       let field = "record \(records.count)"
       guard data.count - position >= 12 else {
-        throw FormatError.truncatedHeader(file: file, format: format, needed: 12, available: data.count - position)
+        throw FormatError.truncatedHeader(
+          file: file, format: format, needed: 12, available: data.count - position)
       }
       let lengthBytes = data[(data.startIndex + position)..<(data.startIndex + position + 8)]
       let length = UInt64(view.uint32(position)) | UInt64(view.uint32(position + 4)) << 32

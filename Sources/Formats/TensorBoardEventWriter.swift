@@ -31,7 +31,8 @@ public final class TensorBoardEventWriter {
       if let error = error as? FormatError { throw error }
       throw FormatError.unreadable(file: url.path, reason: error.localizedDescription)
     }
-    try add(TensorBoardEvent(wallTime: wallTime, step: 0, content: .fileVersion(TensorBoardEvent.fileVersion)))
+    try add(
+      TensorBoardEvent(wallTime: wallTime, step: 0, content: .fileVersion(TensorBoardEvent.fileVersion)))
   }
 
   deinit {

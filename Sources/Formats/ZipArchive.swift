@@ -32,7 +32,8 @@ struct ZipArchive: Sendable {
   init(data: Data, file: String) throws {
     let bytes = ByteView(data: data)
     func invalid(_ field: String, _ value: String, _ expected: String) -> FormatError {
-      FormatError.invalidField(file: file, format: Self.format, field: field, value: value, expected: expected)
+      FormatError.invalidField(
+        file: file, format: Self.format, field: field, value: value, expected: expected)
     }
     guard data.count >= 22 else {
       throw FormatError.truncatedHeader(file: file, format: Self.format, needed: 22, available: data.count)
@@ -46,12 +47,14 @@ struct ZipArchive: Sendable {
     else {
       throw invalid("end of central directory record", "not found", "a ZIP archive (signature 50 4b 05 06)")
     }
-    if end >= 20, bytes.uint32(end - 20) == Self.zip64LocatorSignature {
-      throw invalid("end of central directory record", "zip64", "a ZIP archive without zip64 (under 4 GiB)")
-    }
     let entries = Int(bytes.uint16(end + 10))
     let directorySize = Int(bytes.uint32(end + 12))
     let directoryOffset = Int(bytes.uint32(end + 16))
+    if (end >= 20 && bytes.uint32(end - 20) == Self.zip64LocatorSignature) || entries == 0xFFFF
+      || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF
+    {
+      throw invalid("end of central directory record", "zip64", "a ZIP archive without zip64 (under 4 GiB)")
+    }
     guard bytes.uint16(end + 4) == 0, bytes.uint16(end + 6) == 0, Int(bytes.uint16(end + 8)) == entries else {
       throw invalid("disk numbers", "several disks", "a single-disk archive")
     }
@@ -81,7 +84,9 @@ struct ZipArchive: Sendable {
       guard position + 46 + variableLength <= directoryEnd else {
         throw invalid(field, "\(46 + variableLength) bytes", "to fit in the central directory")
       }
-      guard let name = String(validating: data[(data.startIndex + position + 46)...].prefix(nameLength), as: UTF8.self)
+      guard
+        let name = String(
+          validating: data[(data.startIndex + position + 46)...].prefix(nameLength), as: UTF8.self)
       else { throw invalid("\(field) name", "bytes that are not UTF-8", "a UTF-8 name") }
       let member = "member \"\(name)\""
       guard names.insert(name).inserted else { throw invalid(member, "repeated", "unique names") }
@@ -93,23 +98,29 @@ struct ZipArchive: Sendable {
         throw invalid("\(member) compression method", "\(method)", "0 (stored) or 8 (deflated)")
       }
       guard method == 8 || compressed == uncompressed else {
-        throw invalid("\(member) sizes", "\(compressed) stored, \(uncompressed) uncompressed", "equal when stored")
+        throw invalid(
+          "\(member) sizes", "\(compressed) stored, \(uncompressed) uncompressed", "equal when stored")
       }
       let local = Int(localOffset)
       guard local + 30 <= directoryOffset, bytes.uint32(local) == Self.localSignature else {
-        throw invalid("\(member) local header", "offset \(local)", "a local header (50 4b 03 04) before the directory")
+        throw invalid(
+          "\(member) local header", "offset \(local)", "a local header (50 4b 03 04) before the directory")
       }
       let localNameLength = Int(bytes.uint16(local + 26))
       let dataStart = local + 30 + localNameLength + Int(bytes.uint16(local + 28))
       let dataEnd = dataStart + Int(compressed)
       guard dataEnd <= directoryOffset else {
-        throw invalid("\(member) data", "bytes \(dataStart)..<\(dataEnd)", "to end before the directory at \(directoryOffset)")
+        throw invalid(
+          "\(member) data", "bytes \(dataStart)..<\(dataEnd)",
+          "to end before the directory at \(directoryOffset)")
       }
       guard data[(data.startIndex + local + 30)...].prefix(localNameLength).elementsEqual(name.utf8) else {
         throw invalid("\(member) local header name", "different", "the central directory's name")
       }
       members.append(
-        Member(name: name, method: method, crc32: crc, uncompressedSize: Int(uncompressed), dataRange: dataStart..<dataEnd))
+        Member(
+          name: name, method: method, crc32: crc, uncompressedSize: Int(uncompressed),
+          dataRange: dataStart..<dataEnd))
       position += 46 + variableLength
     }
     self.members = members
@@ -118,7 +129,8 @@ struct ZipArchive: Sendable {
   /// The uncompressed bytes of `member` of `data` (a slice of `data` itself when stored, so nothing is
   /// copied), after checking the size and CRC-32. `file` names the archive in errors.
   static func contents(of member: Member, in data: Data, file: String) throws -> Data {
-    let raw = data[(data.startIndex + member.dataRange.lowerBound)..<(data.startIndex + member.dataRange.upperBound)]
+    let raw = data[
+      (data.startIndex + member.dataRange.lowerBound)..<(data.startIndex + member.dataRange.upperBound)]
     let name = "\(file)[\(member.name)]"
     let contents: Data
     if member.method == 8 {

@@ -63,12 +63,15 @@ enum CheckpointBytes {
           + littleEndian(UInt64(payload.count)) : []
       let localSizes = member.zip64LocalExtra ? [UInt8](repeating: 0xFF, count: 8) : sizes
       let offset = UInt32(body.count)
-      body += littleEndian(UInt32(0x0403_4b50)) + littleEndian(UInt16(20)) + littleEndian(UInt16(0))
+      body +=
+        littleEndian(UInt32(0x0403_4b50)) + littleEndian(UInt16(20)) + littleEndian(UInt16(0))
         + littleEndian(method) + [0, 0, 0, 0] + littleEndian(crc) + localSizes
         + littleEndian(UInt16(name.count)) + littleEndian(UInt16(extra.count)) + name + extra + payload
-      directory += littleEndian(UInt32(0x0201_4b50)) + littleEndian(UInt16(20)) + littleEndian(UInt16(20))
+      directory +=
+        littleEndian(UInt32(0x0201_4b50)) + littleEndian(UInt16(20)) + littleEndian(UInt16(20))
         + littleEndian(UInt16(0)) + littleEndian(method) + [0, 0, 0, 0] + littleEndian(crc) + sizes
-        + littleEndian(UInt16(name.count)) + [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] + littleEndian(offset) + name
+        + littleEndian(UInt16(name.count)) + [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] + littleEndian(offset)
+        + name
     }
     let end =
       littleEndian(UInt32(0x0605_4b50)) + [0, 0, 0, 0] + littleEndian(UInt16(members.count))

@@ -29,7 +29,9 @@ struct JSONParserTests {
 
   @Test(
     "rejects malformed text",
-    arguments: ["", "{", "[1,]", "01", "1.", "\"a", "\"\\x\"", "\"\\ud800\"", "tru", "{1:2}", "\"\u{1}\"", "1 2"])
+    arguments: [
+      "", "{", "[1,]", "01", "1.", "\"a", "\"\\x\"", "\"\\ud800\"", "tru", "{1:2}", "\"\u{1}\"", "1 2",
+    ])
   func malformed(text: String) {
     #expect(throws: FormatError.self) { try Self.parse(text) }
   }

@@ -22,8 +22,10 @@ struct NpyHeaderTests {
   @Test("the growth reserve keeps the length for any leading extent up to 21 digits")
   func growth() {
     let lengths = [0, 9, 12_345, Int.max].map {
-      NpyHeader(dtype: .float32, bigEndian: false, fortranOrder: false, shape: [$0, 3]).encoded(reservingGrowth: true)
-        .count
+      NpyHeader(dtype: .float32, bigEndian: false, fortranOrder: false, shape: [$0, 3]).encoded(
+        reservingGrowth: true
+      )
+      .count
     }
     #expect(Set(lengths).count == 1)
     #expect(lengths[0] % 64 == 0)
@@ -34,7 +36,8 @@ struct NpyHeaderTests {
     let header = try Self.parse(#"{"shape": (5,), 'fortran_order': True, 'descr': '>f8'}  "#)
     #expect(header.shape == [5] && header.fortranOrder && header.bigEndian && header.dtype == .float64)
     #expect(try Self.parse("{'descr': '|u1', 'fortran_order': False, 'shape': (), }\n").shape == [])
-    #expect(try Self.parse("{'descr':'<i8','fortran_order':False,'shape':(2,3,),}", version: 2).dtype == .int64)
+    #expect(
+      try Self.parse("{'descr':'<i8','fortran_order':False,'shape':(2,3,),}", version: 2).dtype == .int64)
   }
 
   @Test(
@@ -48,7 +51,10 @@ struct NpyHeaderTests {
       ("{'descr': '<f4', 'fortran_order': False, 'shape': (3,), 'x': 1}", "'x'"),
       ("{'descr': '<c8', 'fortran_order': False, 'shape': (3,), }", "descr is '<c8'"),
       ("{'descr': '|f4', 'fortran_order': False, 'shape': (3,), }", "descr is '|f4'"),
-      ("{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (3,), }", "a string, True, False or a tuple"),
+      (
+        "{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (3,), }",
+        "a string, True, False or a tuple"
+      ),
       ("{'descr': '<f4', 'fortran_order': False, 'shape': (3,), } x", "only whitespace after '}'"),
       ("{'descr': '<f4', 'fortran_order': False, 'shape': (-3,), }", "a decimal integer"),
       ("{'descr': '<f4', 'fortran_order': False, 'shape': (99999999999999999999,), }", "extents below 2⁶³"),
@@ -67,19 +73,27 @@ struct NpyHeaderTests {
     let good = CheckpointBytes.npy(header: "{}", payload: [])
     var magic = good
     magic[1] = 0x4f
-    #expect(throws: FormatError.badMagic(file: "h", format: "NPY", expected: "93 4e 55 4d 50 59", found: "93 4f 55 4d 50 59")) {
+    #expect(
+      throws: FormatError.badMagic(
+        file: "h", format: "NPY", expected: "93 4e 55 4d 50 59", found: "93 4f 55 4d 50 59")
+    ) {
       try NpyHeader.parse(magic, file: "h")
     }
     var version = good
     version[6] = 4
-    #expect(throws: FormatError.invalidField(file: "h", format: "NPY", field: "version", value: "4.0", expected: "1.0, 2.0 or 3.0")) {
+    #expect(
+      throws: FormatError.invalidField(
+        file: "h", format: "NPY", field: "version", value: "4.0", expected: "1.0, 2.0 or 3.0")
+    ) {
       try NpyHeader.parse(version, file: "h")
     }
     #expect(throws: FormatError.truncatedHeader(file: "h", format: "NPY", needed: 10, available: 9)) {
       try NpyHeader.parse(good.prefix(9), file: "h")
     }
     let beyond = Data([0x93] + Array("NUMPY".utf8) + [2, 0, 0xff, 0xff, 0xff, 0x7f, 0x7b])
-    #expect(throws: FormatError.truncatedHeader(file: "h", format: "NPY", needed: 2_147_483_659, available: 13)) {
+    #expect(
+      throws: FormatError.truncatedHeader(file: "h", format: "NPY", needed: 2_147_483_659, available: 13)
+    ) {
       try NpyHeader.parse(beyond, file: "h")
     }
   }
@@ -89,7 +103,10 @@ struct NpyHeaderTests {
     let text = Array("{'descr': '<f4".utf8) + [0xe9] + Array("', 'fortran_order': False, 'shape': (), }".utf8)
     #expect {
       try NpyHeader.parse(CheckpointBytes.npy(version: 3, header: text, payload: []), file: "h")
-    } throws: { ($0 as? FormatError)?.description == "h: NPY header is bytes that are not UTF-8, expected UTF-8 (version 3.0)" }
+    } throws: {
+      ($0 as? FormatError)?.description
+        == "h: NPY header is bytes that are not UTF-8, expected UTF-8 (version 3.0)"
+    }
     #expect {
       try NpyHeader.parse(CheckpointBytes.npy(version: 1, header: text, payload: []), file: "h")
     } throws: { ($0 as? FormatError)?.description.contains("descr is '<f4é'") ?? false }

@@ -8,7 +8,8 @@ struct NpzFileTests {
   typealias B = CheckpointBytes
 
   static func npy(_ values: [Float], shape: String) -> Data {
-    B.npy(header: "{'descr': '<f4', 'fortran_order': False, 'shape': \(shape), }\n", payload: B.float32(values))
+    B.npy(
+      header: "{'descr': '<f4', 'fortran_order': False, 'shape': \(shape), }\n", payload: B.float32(values))
   }
 
   static let weight = npy((0..<300).map { Float($0 % 7) }, shape: "(30, 10)")
@@ -40,7 +41,9 @@ struct NpzFileTests {
     #expect(try file.values(of: "weight") == (0..<300).map { Float($0 % 7) })
     #expect(try file.values(of: "bias") == [0.5, -1])
     #expect(try file.doubleValues(of: "deflated.bias") == [0.5, -1])
-    #expect(throws: FormatError.unknownTensor(file: "c.npz", name: "bias.npy")) { try file.values(of: "bias.npy") }
+    #expect(throws: FormatError.unknownTensor(file: "c.npz", name: "bias.npy")) {
+      try file.values(of: "bias.npy")
+    }
   }
 
   @Test("a mapped archive on disk, and an empty archive")
@@ -58,7 +61,8 @@ struct NpzFileTests {
     let computed = ZipArchive.crc32(Self.bias)
     #expect(
       throws: FormatError.checksumMismatch(
-        file: "bad.npz", format: "ZIP", field: "member \"b.npy\" CRC-32", stored: 0x1234_5678, computed: computed)
+        file: "bad.npz", format: "ZIP", field: "member \"b.npy\" CRC-32", stored: 0x1234_5678,
+        computed: computed)
     ) {
       try NpzFile(data: data, file: "bad.npz")
     }
@@ -101,6 +105,9 @@ struct NpzFileTests {
     var zip64 = data
     for offset in 20..<24 { zip64[directory + offset] = 0xff }
     Self.rejects(zip64, "zip64 sizes")
+    var zip64End = data
+    for offset in 16..<20 { zip64End[end + offset] = 0xff }
+    Self.rejects(zip64End, "end of central directory record is zip64")
     var encrypted = data
     encrypted[directory + 8] = 1
     Self.rejects(encrypted, "flags is encrypted")
@@ -116,7 +123,8 @@ struct NpzFileTests {
   @Test("members that are not .npy, or whose .npy is malformed, name the member")
   func memberContents() {
     Self.rejects(B.zip([.init(name: "notes.txt", contents: Data("x".utf8))]), "member name is \"notes.txt\"")
-    Self.rejects(B.zip([.init(name: "b.npy", contents: Self.bias.dropLast(1))]), "bad.npz[b.npy]: NPY header claims 2×4")
+    Self.rejects(
+      B.zip([.init(name: "b.npy", contents: Self.bias.dropLast(1))]), "bad.npz[b.npy]: NPY header claims 2×4")
     let twice = B.zip([.init(name: "b.npy", contents: Self.bias), .init(name: "b.npy", contents: Self.bias)])
     Self.rejects(twice, "member \"b.npy\" is repeated")
   }

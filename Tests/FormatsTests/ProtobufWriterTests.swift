@@ -9,7 +9,8 @@ struct ProtobufWriterTests {
     (UInt64.max, [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]),
   ]
 
-  @Test("varints: seven bits per byte, least significant first, high bit marks continuation", arguments: varints)
+  @Test(
+    "varints: seven bits per byte, least significant first, high bit marks continuation", arguments: varints)
   func varint(value: UInt64, bytes: [UInt8]) {
     var writer = ProtobufWriter()
     writer.varint(value)

@@ -16,7 +16,8 @@ struct SafeTensorsFileTests {
 
   static func file(dtype: String, payload: [UInt8]) -> Data {
     B.safetensors(
-      header: #"{"t":{"dtype":"\#(dtype)","shape":[3],"data_offsets":[0,\#(payload.count)]}}"#, payload: payload)
+      header: #"{"t":{"dtype":"\#(dtype)","shape":[3],"data_offsets":[0,\#(payload.count)]}}"#,
+      payload: payload)
   }
 
   @Test("reads F32, F16, BF16 and F64 tensors as Float and Double, exactly")
@@ -39,7 +40,8 @@ struct SafeTensorsFileTests {
   func integers() throws {
     let payload = B.littleEndian(Int16(-7)) + B.littleEndian(Int16(300)) + [1, 0]
     let data = B.safetensors(
-      header: #"{"i":{"dtype":"I16","shape":[2],"data_offsets":[0,4]},"b":{"dtype":"BOOL","shape":[2],"data_offsets":[4,6]}}"#,
+      header:
+        #"{"i":{"dtype":"I16","shape":[2],"data_offsets":[0,4]},"b":{"dtype":"BOOL","shape":[2],"data_offsets":[4,6]}}"#,
       payload: payload)
     let file = try SafeTensorsFile(data: data, file: "ints")
     #expect(file.tensors.map(\.name) == ["i", "b"])
@@ -72,10 +74,27 @@ struct SafeTensorsFileTests {
     #expect(throws: FormatError.unknownTensor(file: url.path, name: "u")) { try file.values(of: "u") }
   }
 
+  @Test("aligned F32 values are lent from the mapped bytes themselves; other dtypes are converted")
+  func zeroCopy() throws {
+    let data = B.safetensors(
+      header:
+        #"{"f":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"h":{"dtype":"F16","shape":[1],"data_offsets":[8,10]}}"#
+        + "    ",
+      payload: B.float32([5, 6]) + B.littleEndian(UInt16(0x3C00)))
+    let file = try SafeTensorsFile(data: data, file: "z")
+    let bytes = data.withUnsafeBytes { UInt(bitPattern: $0.baseAddress) }
+    // 108 bytes of JSON + 4 spaces: "f" starts 8 + 112 = 120 bytes into the (malloc-aligned) buffer.
+    let lent = try file.withValues(of: "f") { UInt(bitPattern: $0.baseAddress) }
+    #expect(lent == bytes + 120)
+    let converted = try file.withValues(of: "h") { UInt(bitPattern: $0.baseAddress) }
+    #expect(!(bytes..<(bytes + UInt(data.count))).contains(converted))
+  }
+
   @Test("an F32 tensor at an unaligned offset is still read (through a conversion buffer)")
   func unaligned() throws {
     let data = B.safetensors(
-      header: #"{"h":{"dtype":"F16","shape":[1],"data_offsets":[0,2]},"f":{"dtype":"F32","shape":[2],"data_offsets":[2,10]}}"#,
+      header:
+        #"{"h":{"dtype":"F16","shape":[1],"data_offsets":[0,2]},"f":{"dtype":"F32","shape":[2],"data_offsets":[2,10]}}"#,
       payload: B.littleEndian(UInt16(0x3C00)) + B.float32([5, 6]))
     let file = try SafeTensorsFile(data: data, file: "u")
     #expect(try file.values(of: "h") == [1])
@@ -102,7 +121,8 @@ struct SafeTensorsFileTests {
     Self.rejects(Data([1, 0, 0]), "header needs 8 bytes but the file has only 3")
     Self.rejects(Data(B.littleEndian(UInt64(100_000_001)) + [0x7b]), "header size is 100000001")
     Self.rejects(Data(B.littleEndian(UInt64.max)), "header size is 18446744073709551615")
-    Self.rejects(Data(B.littleEndian(UInt64(50)) + Array("{}".utf8)), "header needs 58 bytes but the file has only 10")
+    Self.rejects(
+      Data(B.littleEndian(UInt64(50)) + Array("{}".utf8)), "header needs 58 bytes but the file has only 10")
   }
 
   @Test("a header that is not UTF-8, not JSON or not an object")
@@ -112,21 +132,26 @@ struct SafeTensorsFileTests {
     Self.rejects(B.safetensors(header: "[]", payload: []), "header is not a JSON object")
     Self.rejects(B.safetensors(header: #"{"a":1} x"#, payload: []), "the end of the JSON text")
     Self.rejects(
-      B.safetensors(header: #"{"a":"# + String(repeating: "[", count: 100), payload: []), "at most 64 nested levels")
+      B.safetensors(header: #"{"a":"# + String(repeating: "[", count: 100), payload: []),
+      "at most 64 nested levels")
   }
 
   @Test("gaps, overlaps and offsets beyond the data section")
   func offsets() {
     let gap = #"{"a":\#(Self.entry("1", "0,4")),"b":\#(Self.entry("1", "8,12"))}"#
-    Self.rejects(B.safetensors(header: gap, payload: B.float32([1, 2, 3])), #""b".data_offsets is [8, 12], expected to start at 4"#)
+    Self.rejects(
+      B.safetensors(header: gap, payload: B.float32([1, 2, 3])),
+      #""b".data_offsets is [8, 12], expected to start at 4"#)
     let overlap = #"{"a":\#(Self.entry("2", "0,8")),"b":\#(Self.entry("1", "4,8"))}"#
     Self.rejects(B.safetensors(header: overlap, payload: B.float32([1, 2])), #""b".data_offsets is [4, 8]"#)
     let start = #"{"a":\#(Self.entry("1", "4,8"))}"#
     Self.rejects(B.safetensors(header: start, payload: B.float32([1, 2])), "expected to start at 0")
     let beyond = #"{"a":\#(Self.entry("2", "0,8"))}"#
-    Self.rejects(B.safetensors(header: beyond, payload: B.float32([1])), "to end within the data section of 4 bytes")
+    Self.rejects(
+      B.safetensors(header: beyond, payload: B.float32([1])), "to end within the data section of 4 bytes")
     let short = #"{"a":\#(Self.entry("1", "0,4"))}"#
-    Self.rejects(B.safetensors(header: short, payload: B.float32([1, 2])), "data section is 8 bytes, expected 4 bytes")
+    Self.rejects(
+      B.safetensors(header: short, payload: B.float32([1, 2])), "data section is 8 bytes, expected 4 bytes")
     let reversed = #"{"a":\#(Self.entry("0", "4,0"))}"#
     Self.rejects(B.safetensors(header: reversed, payload: []), "[4, 0]")
   }
@@ -134,7 +159,9 @@ struct SafeTensorsFileTests {
   @Test("sizes that disagree with the shape, or whose product overflows")
   func sizes() {
     let wrong = #"{"a":\#(Self.entry("3", "0,8"))}"#
-    Self.rejects(B.safetensors(header: wrong, payload: B.float32([1, 2])), "header claims 3×4 = 12 bytes but only 8 follow")
+    Self.rejects(
+      B.safetensors(header: wrong, payload: B.float32([1, 2])),
+      "header claims 3×4 = 12 bytes but only 8 follow")
     let huge = #"{"a":\#(Self.entry("4294967296,4294967296", "0,4"))}"#
     Self.rejects(B.safetensors(header: huge, payload: B.float32([1])), "overflows a 64-bit size")
     let tooBig = #"{"a":\#(Self.entry("99999999999999999999", "0,4"))}"#
@@ -145,10 +172,17 @@ struct SafeTensorsFileTests {
 
   @Test("unknown dtypes, missing fields, bad metadata and repeated names")
   func fields() {
-    Self.rejects(B.safetensors(header: #"{"a":\#(Self.entry("1", "0,1", dtype: "F8_E4M3"))}"#, payload: [0]), #""a".dtype is "F8_E4M3""#)
-    Self.rejects(B.safetensors(header: #"{"a":{"dtype":"F32","shape":[1]}}"#, payload: [0, 0, 0, 0]), #""a".data_offsets is missing"#)
-    Self.rejects(B.safetensors(header: #"{"a":\#(Self.entry("1", "0"))}"#, payload: []), "an array of 2 integers")
-    Self.rejects(B.safetensors(header: #"{"__metadata__":{"k":1}}"#, payload: []), "__metadata__.k is 1, expected a string")
+    Self.rejects(
+      B.safetensors(header: #"{"a":\#(Self.entry("1", "0,1", dtype: "F8_E4M3"))}"#, payload: [0]),
+      #""a".dtype is "F8_E4M3""#)
+    Self.rejects(
+      B.safetensors(header: #"{"a":{"dtype":"F32","shape":[1]}}"#, payload: [0, 0, 0, 0]),
+      #""a".data_offsets is missing"#)
+    Self.rejects(
+      B.safetensors(header: #"{"a":\#(Self.entry("1", "0"))}"#, payload: []), "an array of 2 integers")
+    Self.rejects(
+      B.safetensors(header: #"{"__metadata__":{"k":1}}"#, payload: []),
+      "__metadata__.k is 1, expected a string")
     let twice = #"{"a":\#(Self.entry("0", "0,0")),"a":\#(Self.entry("0", "0,0"))}"#
     Self.rejects(B.safetensors(header: twice, payload: []), #"header key "a" is repeated"#)
   }

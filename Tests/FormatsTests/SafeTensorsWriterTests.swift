@@ -30,7 +30,8 @@ struct SafeTensorsWriterTests {
     try SafeTensorsWriter.write(
       [
         .init(name: "layers.1.weight", shape: [2, 3], values: weight),
-        .init(name: "layers.0.bias", shape: [1]) { body in try [Float(-0.125)].withUnsafeBufferPointer(body) },
+        .init(name: "layers.0.bias", shape: [1]) { body in try [Float(-0.125)].withUnsafeBufferPointer(body)
+        },
       ], metadata: ["epoch": "3"], to: url)
     let file = try SafeTensorsFile(url: url)
     #expect(file.tensors.map(\.name) == ["layers.0.bias", "layers.1.weight"])

@@ -10,7 +10,8 @@ struct TFRecordTests {
     let framed = TFRecord.frame([])
     let lengthCRC = CRC32C.maskedChecksum([UInt8](repeating: 0, count: 8))
     // The CRC-32C of no bytes is 0, whose mask is 0xa282ead8.
-    let expected = [UInt8](repeating: 0, count: 8) + CheckpointBytes.littleEndian(lengthCRC) + [0xD8, 0xEA, 0x82, 0xA2]
+    let expected =
+      [UInt8](repeating: 0, count: 8) + CheckpointBytes.littleEndian(lengthCRC) + [0xD8, 0xEA, 0x82, 0xA2]
     #expect(framed == expected)
   }
 
@@ -31,7 +32,9 @@ struct TFRecordTests {
     payload[13] ^= 1
     #expect {
       try TFRecord.records(in: payload, file: "r")
-    } throws: { ($0 as? FormatError)?.description.hasPrefix("r: TFRecord record 0 data checksum is") ?? false }
+    } throws: {
+      ($0 as? FormatError)?.description.hasPrefix("r: TFRecord record 0 data checksum is") ?? false
+    }
     let truncated = FormatError.invalidField(
       file: "r", format: "TFRecord", field: "record 0 length", value: "3",
       expected: "at most 0, the bytes left before the data checksum")

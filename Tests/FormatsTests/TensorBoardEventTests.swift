@@ -21,13 +21,15 @@ struct TensorBoardEventTests {
   func defaults() {
     let version = TensorBoardEvent(wallTime: 0, step: 0, content: .fileVersion("brain.Event:2"))
     #expect(version.encoded == [0x1A, 13] + Array("brain.Event:2".utf8))
-    let zero = TensorBoardEvent(wallTime: 0, step: 0, content: .summary([.init(tag: "", kind: .simpleValue(0))]))
+    let zero = TensorBoardEvent(
+      wallTime: 0, step: 0, content: .summary([.init(tag: "", kind: .simpleValue(0))]))
     #expect(zero.encoded == [0x2A, 0x07, 0x0A, 0x05, 0x15, 0, 0, 0, 0])
   }
 
   @Test("a histogram value nests HistogramProto at field 5 with packed limits and counts")
   func histogram() {
-    let histogram = TensorBoardHistogram(edges: [0, 1, 2], counts: [3, 0], min: 0.5, max: 1, sum: 2, sumSquares: 0)
+    let histogram = TensorBoardHistogram(
+      edges: [0, 1, 2], counts: [3, 0], min: 0.5, max: 1, sum: 2, sumSquares: 0)
     #expect(histogram.num == 3 && histogram.bucketLimits == [1, 2])
     var expected = ProtobufWriter()
     expected.double(1, 0.5)

@@ -20,14 +20,17 @@ struct TensorBoardEventWriterTests {
     let records = try TFRecord.records(in: Data(contentsOf: writer.url), file: "events")
     let expected = [
       TensorBoardEvent(wallTime: 1_700_000_000.25, step: 0, content: .fileVersion("brain.Event:2")),
-      TensorBoardEvent(wallTime: 1_700_000_001, step: 1, content: .summary([.init(tag: "loss", kind: .simpleValue(0.5))])),
+      TensorBoardEvent(
+        wallTime: 1_700_000_001, step: 1, content: .summary([.init(tag: "loss", kind: .simpleValue(0.5))])),
       TensorBoardEvent(
         wallTime: 1_700_000_002, step: 1,
         content: .summary([
           .init(
             tag: "w",
             kind: .histogram(
-              .init(min: -0.5, max: 0.5, num: 3, sum: -0.5, sumSquares: 0.75, bucketLimits: [0, 1], buckets: [2, 1])))
+              .init(
+                min: -0.5, max: 0.5, num: 3, sum: -0.5, sumSquares: 0.75, bucketLimits: [0, 1],
+                buckets: [2, 1])))
         ])),
     ]
     #expect(records.map { [UInt8]($0) } == expected.map(\.encoded))
