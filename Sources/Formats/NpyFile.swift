@@ -17,6 +17,7 @@ public struct NpyFile: TensorContainer, Sendable {
   /// Whether the file stores multi-byte elements big-endian (they are byte-swapped on reading).
   public let bigEndian: Bool
 
+  /// The single tensor, ``info``.
   public var tensors: [TensorInfo] { [info] }
 
   private let bytes: Data
@@ -50,11 +51,13 @@ public struct NpyFile: TensorContainer, Sendable {
       fortranOrder: header.fortranOrder)
   }
 
+  /// Calls `body` with the values of tensor `name` as `Float`s, row-major (see ``TensorContainer``).
   public func withValues<R>(of name: String, _ body: (UnsafeBufferPointer<Float>) throws -> R) throws -> R {
     guard name == info.name else { throw FormatError.unknownTensor(file: file, name: name) }
     return try withValues(body)
   }
 
+  /// Calls `body` with the values of tensor `name` as `Double`s, row-major.
   public func withDoubleValues<R>(of name: String, _ body: (UnsafeBufferPointer<Double>) throws -> R) throws
     -> R
   {

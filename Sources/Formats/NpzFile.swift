@@ -51,10 +51,12 @@ public struct NpzFile: TensorContainer, Sendable {
     return try NpyFile(data: contents, file: "\(file)[\(member.name)]", name: name)
   }
 
+  /// Calls `body` with the values of tensor `name` as `Float`s, row-major (see ``TensorContainer``).
   public func withValues<R>(of name: String, _ body: (UnsafeBufferPointer<Float>) throws -> R) throws -> R {
     try array(named: name).withValues(body)
   }
 
+  /// Calls `body` with the values of tensor `name` as `Double`s, row-major.
   public func withDoubleValues<R>(of name: String, _ body: (UnsafeBufferPointer<Double>) throws -> R) throws
     -> R
   {

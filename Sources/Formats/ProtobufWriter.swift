@@ -7,6 +7,7 @@ public struct ProtobufWriter: Sendable {
   /// The message encoded so far.
   public private(set) var bytes: [UInt8] = []
 
+  /// An empty message.
   public init() {}
 
   /// Appends `value` as a base-128 varint, least significant group first.

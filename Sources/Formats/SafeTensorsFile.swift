@@ -124,11 +124,13 @@ public struct SafeTensorsFile: TensorContainer, Sendable {
     self.stored = stored
   }
 
+  /// Calls `body` with the values of tensor `name` as `Float`s, row-major (see ``TensorContainer``).
   public func withValues<R>(of name: String, _ body: (UnsafeBufferPointer<Float>) throws -> R) throws -> R {
     let tensor = try storedTensor(name)
     return try bytes.withUnsafeBytes { try tensor.withValues(in: $0, body) }
   }
 
+  /// Calls `body` with the values of tensor `name` as `Double`s, row-major.
   public func withDoubleValues<R>(of name: String, _ body: (UnsafeBufferPointer<Double>) throws -> R) throws
     -> R
   {

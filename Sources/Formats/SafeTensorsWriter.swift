@@ -11,7 +11,9 @@ import Foundation
 public enum SafeTensorsWriter {
   /// One tensor to write: its name, shape and a way to reach its `Π shape` values without a copy.
   public struct Entry {
+    /// The key in the header, e.g. `"layers.0.weight"`.
     public let name: String
+    /// The extents, outermost first; the tensor has `Π shape` values.
     public let shape: [Int]
     let withValues: ((UnsafeBufferPointer<Float>) throws -> Void) throws -> Void
 

@@ -16,15 +16,20 @@ public struct TensorBoardEvent: Equatable, Sendable {
 
   /// One tagged value of a summary.
   public struct Value: Equatable, Sendable {
+    /// The value: a scalar (`simple_value`) or a histogram (`histo`).
     public enum Kind: Equatable, Sendable {
+      /// A scalar, drawn as a line chart.
       case simpleValue(Float)
+      /// A distribution, drawn as a histogram over steps.
       case histogram(TensorBoardHistogram)
     }
 
     /// The series name shown by TensorBoard, e.g. `"loss/train"`.
     public var tag: String
+    /// The value.
     public var kind: Kind
 
+    /// A tagged value.
     public init(tag: String, kind: Kind) {
       self.tag = tag
       self.kind = kind
@@ -48,8 +53,10 @@ public struct TensorBoardEvent: Equatable, Sendable {
   public var wallTime: Double
   /// The training step.
   public var step: Int64
+  /// The version line or the summary.
   public var content: Content
 
+  /// An event at `step`, stamped `wallTime` seconds since 1970.
   public init(wallTime: Double, step: Int64, content: Content) {
     self.wallTime = wallTime
     self.step = step

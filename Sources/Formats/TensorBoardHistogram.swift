@@ -4,17 +4,22 @@
 /// left edge is taken as `min` by TensorBoard. Fields: `min=1`, `max=2`, `num=3`, `sum=4`,
 /// `sum_squares=5` (doubles), `bucket_limit=6`, `bucket=7` (packed doubles).
 public struct TensorBoardHistogram: Equatable, Sendable {
+  /// The smallest value.
   public var min: Double
+  /// The largest value.
   public var max: Double
   /// The number of values, Σ buckets.
   public var num: Double
+  /// Σ x over the values.
   public var sum: Double
+  /// Σ x² over the values.
   public var sumSquares: Double
   /// The right edge of each bucket, ascending.
   public var bucketLimits: [Double]
   /// The count in each bucket.
   public var buckets: [Double]
 
+  /// A histogram from its fields as TensorBoard stores them.
   public init(
     min: Double, max: Double, num: Double, sum: Double, sumSquares: Double, bucketLimits: [Double],
     buckets: [Double]

@@ -4,20 +4,31 @@
 /// BFloat16 widen without rounding; Float64 rounds to nearest when read as `Float`), integers by
 /// `Float(value)` / `Double(value)` (exact below 2²⁴ and 2⁵³ respectively), booleans as 0 or 1.
 public enum TensorDType: String, CaseIterable, Sendable {
+  /// One byte, 0 is false and anything else true (read as 0 or 1).
   case bool = "BOOL"
+  /// Signed 8-bit integer.
   case int8 = "I8"
+  /// Unsigned 8-bit integer.
   case uint8 = "U8"
+  /// Signed 16-bit integer.
   case int16 = "I16"
+  /// Unsigned 16-bit integer.
   case uint16 = "U16"
+  /// Signed 32-bit integer.
   case int32 = "I32"
+  /// Unsigned 32-bit integer.
   case uint32 = "U32"
+  /// Signed 64-bit integer.
   case int64 = "I64"
+  /// Unsigned 64-bit integer.
   case uint64 = "U64"
   /// IEEE 754 binary16.
   case float16 = "F16"
   /// bfloat16: the upper 16 bits of an IEEE 754 binary32.
   case bfloat16 = "BF16"
+  /// IEEE 754 binary32 (`Float`).
   case float32 = "F32"
+  /// IEEE 754 binary64 (`Double`).
   case float64 = "F64"
 
   /// Bytes per element.

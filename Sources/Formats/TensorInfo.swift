@@ -2,10 +2,12 @@
 public struct TensorInfo: Equatable, Sendable {
   /// The tensor's key in the file (`"layers.0.weight"`; for `.npz` the member name without `.npy`).
   public let name: String
+  /// The element type as stored in the file (values are converted to `Float`/`Double` on reading).
   public let dtype: TensorDType
   /// The extents, outermost first (row-major / C order); `[]` for a scalar.
   public let shape: [Int]
 
+  /// A tensor description; `shape` is outermost first.
   public init(name: String, dtype: TensorDType, shape: [Int]) {
     self.name = name
     self.dtype = dtype
