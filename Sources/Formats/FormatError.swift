@@ -26,6 +26,10 @@ public enum FormatError: Error, CustomStringConvertible, Equatable, Sendable {
   case valueOutOfRange(file: String, field: String, value: Int, allowed: Range<Int>)
   /// A CSV line that cannot be read as a row of the table (line numbers start at 1).
   case malformedRow(file: String, line: Int, reason: String)
+  /// A stored checksum (CRC-32 of a zip member, masked CRC-32C of a TFRecord) does not match the bytes.
+  case checksumMismatch(file: String, format: String, field: String, stored: UInt32, computed: UInt32)
+  /// A tensor was asked for by a name the file does not hold.
+  case unknownTensor(file: String, name: String)
 
   public var description: String {
     switch self {
@@ -57,6 +61,14 @@ public enum FormatError: Error, CustomStringConvertible, Equatable, Sendable {
       return "\(file): \(field) is \(value), expected \(allowed.lowerBound)..<\(allowed.upperBound)"
     case .malformedRow(let file, let line, let reason):
       return "\(file): line \(line): \(reason)"
+    case .checksumMismatch(let file, let format, let field, let stored, let computed):
+      let hex = { (value: UInt32) -> String in
+        let digits = String(value, radix: 16)
+        return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
+      }
+      return "\(file): \(format) \(field) checksum is \(hex(stored)) but the bytes give \(hex(computed))"
+    case .unknownTensor(let file, let name):
+      return "\(file): no tensor named \"\(name)\""
     }
   }
 }
