@@ -12,6 +12,7 @@ public enum AnalysisOptions {
   public static let specs: [OptionSpec] = [
     .value("method", "NAME", "Regularized differentiation: tikhonov (GCV), tv (total variation) or savgol.", default: "tikhonov"),
     .value("strength", "S", "Regularization strength (default: chosen automatically, and reported)."),
+    .value("smoothing-scale", "DECADES", "Finest scale of log t the automatic strength resolves.", default: "0.2"),
     .value("burn-in", "STEP", "First step of the log-t grid (default: one decade after the first step)."),
     .value("grid-size", "N", "Points of the uniform log-t grid.", default: "256"),
     .value("group", "NAME", "Parameter group of the headline marker.", default: "all"),
@@ -29,6 +30,11 @@ public enum AnalysisOptions {
     if let strength = try a.double("strength") {
       guard strength > 0 else { throw usage("--strength must be positive") }
       s.transition.strength = strength
+    }
+    if let w = try a.double("smoothing-scale") {
+      guard w >= 0 && w < 10 else { throw usage("--smoothing-scale must be in [0, 10) decades") }
+      s.transition.smoothingScaleDecades = w
+      s.detector.smoothingScaleDecades = w
     }
     if let b = try a.double("burn-in") {
       guard b >= 1 else { throw usage("--burn-in must be a step ≥ 1") }

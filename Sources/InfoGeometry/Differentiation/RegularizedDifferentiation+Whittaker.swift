@@ -28,8 +28,9 @@ extension RegularizedDifferentiation {
   }
 
   /// GCV(λ) = n·RSS(λ) / (n − tr H(λ))², minimized over log₁₀λ ∈ [−3, 10] by a scan in steps of
-  /// 1/2 followed by golden-section refinement (12 steps) inside the best bracket.
-  static func whittakerGCV(_ y: [Double]) -> (lambda: Double, z: [Double], rss: Double) {
+  /// 1/2 followed by golden-section refinement (12 steps) inside the best bracket; a result below
+  /// `minimumLambda` is replaced by the fit at `minimumLambda`.
+  static func whittakerGCV(_ y: [Double], minimumLambda: Double = 0) -> (lambda: Double, z: [Double], rss: Double) {
     let n = Double(y.count)
     func score(_ logLambda: Double) -> (value: Double, z: [Double], rss: Double) {
       let fit = whittakerFit(y, lambda: pow(10, logLambda))
@@ -61,6 +62,10 @@ extension RegularizedDifferentiation {
         fb = score(b)
       }
       for (x, f) in [(a, fa), (b, fb)] where f.value < best.fit.value { best = (x, f) }
+    }
+    if pow(10, best.log) < minimumLambda {
+      let fit = whittakerFit(y, lambda: minimumLambda)
+      return (minimumLambda, fit.z, residualSumOfSquares(y, fit.z))
     }
     return (pow(10, best.log), best.fit.z, best.fit.rss)
   }

@@ -22,10 +22,17 @@ public enum RegularizedDifferentiation {
   ///   - strength: a manual strength (λ, α or m as documented on `DifferentiationMethod`); nil
   ///     chooses it automatically. A Savitzky–Golay half-width is rounded and clamped to
   ///     2 ≤ m ≤ (n−1)/2.
+  ///   - resolution: the shortest period P (in units of x) the automatic strength may keep: the
+  ///     cross-validated strength is raised, when needed, until the smoother's half-power period
+  ///     is P — for Whittaker λ ≥ (P/(2πh))⁴ (response 1/(1 + λω⁴) at ω = 2πh/P), for
+  ///     Savitzky–Golay the half-width m whose cubic's cutoff period (3.2(2m+1) − 4.6)/4 samples
+  ///     (Schafer 2011) reaches P/h, for total variation through its Whittaker reference fit.
+  ///     Cross-validation assumes independent errors; a cumulative series such as log L has
+  ///     serially correlated wiggles, which it keeps as signal and interpolates. 0 disables it.
   /// - Throws: `TransitionError.tooFewPoints`, `.nonFinite`, `.invalidOption`.
   public static func differentiate(
     _ y: [Double], origin: Double = 0, spacing: Double, method: DifferentiationMethod,
-    strength: Double? = nil
+    strength: Double? = nil, resolution: Double = 0
   ) throws(TransitionError) -> RegularizedDerivative {
     guard y.count >= minimumPointCount else {
       throw .tooFewPoints(field: "grid", needed: minimumPointCount, found: y.count)
@@ -37,6 +44,11 @@ public enum RegularizedDifferentiation {
     if let s = strength, !(s > 0 && s.isFinite) {
       throw .invalidOption(name: "strength", expected: "a finite value > 0", found: s)
     }
+    guard resolution >= 0, resolution.isFinite else {
+      throw .invalidOption(name: "resolution", expected: "a finite value ≥ 0", found: resolution)
+    }
+    let periodInSamples = resolution / spacing
+    let lambdaFloor = pow(periodInSamples / (2 * Double.pi), 4)
     let n = y.count
     let z: [Double]
     let used: Double
@@ -44,14 +56,14 @@ public enum RegularizedDifferentiation {
     let gain: Double
     switch method {
     case .tikhonov:
-      used = strength ?? whittakerGCV(y).lambda
+      used = strength ?? max(whittakerGCV(y).lambda, lambdaFloor)
       var system = BandedSPDMatrix(identityPlus: used, differenceOrder: 2, weights: nil, order: n)
       let factorized = system.factorize()
       z = factorized ? system.solve(y) : straightLine(y)
       derivatives = uniformDifferences(z, spacing: spacing)
       gain = factorized ? curvatureGain(system, spacing: spacing) : 0
     case .totalVariation:
-      let reference = whittakerGCV(y)
+      let reference = whittakerGCV(y, minimumLambda: lambdaFloor)
       used = strength ?? totalVariationDiscrepancyStrength(y, spacing: spacing, reference: reference)
       let fit = totalVariationFit(
         y, alpha: used, spacing: spacing, start: reference.z,
@@ -61,7 +73,8 @@ public enum RegularizedDifferentiation {
       derivatives = uniformDifferences(z, spacing: spacing)
       gain = fit.system.map { curvatureGain($0, spacing: spacing) } ?? 0
     case .savitzkyGolay:
-      let m = strength.map { savitzkyGolayClampedHalfWidth($0, count: n) } ?? savitzkyGolayGCV(y)
+      let floor = savitzkyGolayClampedHalfWidth((4 * periodInSamples + 1.4) / 6.4, count: n)
+      let m = strength.map { savitzkyGolayClampedHalfWidth($0, count: n) } ?? max(savitzkyGolayGCV(y), floor)
       let fit = savitzkyGolayFit(y, halfWidth: m, spacing: spacing)
       used = Double(m)
       z = fit.z

@@ -32,8 +32,9 @@ public struct OnlineTransitionDetector: Sendable {
     /// The margin: the rise of y″ above the minimum required, as a fraction of the dip's depth
     /// (default 0.5).
     public var riseFraction: Double
-    /// Least significance of a confirmed minimum (default 8: the depth is a trough-to-crest
-    /// range, and the deepest of a dozen noise dips reaches about 5 noise levels).
+    /// Least significance of a confirmed minimum (default 6: the depth is a trough-to-crest range
+    /// measured against the robust spread of y″, and the deepest of a dozen noise dips reaches
+    /// about 5 noise levels).
     public var minimumSignificance: Double
     /// Decades of t between recomputations (default 0.02).
     public var updateEveryDecades: Double
@@ -41,13 +42,16 @@ public struct OnlineTransitionDetector: Sendable {
     public var resolutionDecades: Double
     /// Fraction of the grid at each end where minima are not searched (default 0.03).
     public var edgeExclusionFraction: Double
+    /// The finest scale the automatic strength resolves, decades (default 0.2; see
+    /// `TransitionAnalysisOptions.smoothingScaleDecades`).
+    public var smoothingScaleDecades: Double
 
     /// Options with the documented defaults.
     public init(
       method: DifferentiationMethod = .tikhonov, burnInStep: Double? = nil, gridSize: Int = 128,
-      windowDecades: Double = 0.2, riseFraction: Double = 0.5, minimumSignificance: Double = 8,
+      windowDecades: Double = 0.2, riseFraction: Double = 0.5, minimumSignificance: Double = 6,
       updateEveryDecades: Double = 0.02, resolutionDecades: Double = 0.002,
-      edgeExclusionFraction: Double = 0.03
+      edgeExclusionFraction: Double = 0.03, smoothingScaleDecades: Double = 0.2
     ) {
       self.method = method
       self.burnInStep = burnInStep
@@ -58,6 +62,7 @@ public struct OnlineTransitionDetector: Sendable {
       self.updateEveryDecades = updateEveryDecades
       self.resolutionDecades = resolutionDecades
       self.edgeExclusionFraction = edgeExclusionFraction
+      self.smoothingScaleDecades = smoothingScaleDecades
     }
   }
 
@@ -142,11 +147,11 @@ public struct OnlineTransitionDetector: Sendable {
     let curve = try InformationLengthCurve(steps: retainedSteps, length: retainedLength)
     let grid = try LogLogSeries(curve, burnInStep: max(burnIn, retainedSteps[0]), gridSize: options.gridSize)
     let d = try RegularizedDifferentiation.differentiate(
-      grid.y, origin: grid.x[0], spacing: grid.spacing, method: options.method)
+      grid.y, origin: grid.x[0], spacing: grid.spacing, method: options.method,
+      resolution: options.smoothingScaleDecades * log(10))
     let v = d.secondDerivative
     let edge = max(1, Int((options.edgeExclusionFraction * Double(options.gridSize)).rounded()))
-    let scale = v.reduce(0) { max($0, abs($1)) }
-    let noise = max(d.curvatureNoise, 1e-12 * scale, Double.leastNormalMagnitude)
+    let noise = SecondDerivativeMinimum.noiseLevel(curvature: v, edgeExclusion: edge, propagated: d.curvatureNoise)
     let minima = SecondDerivativeMinimum.search(x: d.x, curvature: v, edgeExclusion: edge, noiseLevel: noise)
     let searchedEnd = v.count - 1 - edge
     guard let m = minima.first, m.significance >= options.minimumSignificance else { return nil }

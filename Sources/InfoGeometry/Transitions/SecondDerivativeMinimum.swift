@@ -18,6 +18,21 @@ public struct SecondDerivativeMinimum: Codable, Sendable, Equatable {
   /// depth / noise level of y″ (see `TransitionAnalysis.noiseLevel`).
   public var significance: Double
 
+  /// The noise level significances are measured against: the larger of `propagated` (the
+  /// residual's noise carried through the method) and the robust spread of y″ itself over the
+  /// searched range, 1.4826·median|y″ − median y″|, floored at 10⁻¹²·max|y″| so that significances
+  /// stay finite. The propagated noise alone presumes independent residuals; on a cumulative series
+  /// they are small and correlated, and every wiggle of y″ would look significant.
+  static func noiseLevel(curvature v: [Double], edgeExclusion: Int, propagated: Double) -> Double {
+    let lo = min(max(0, edgeExclusion), v.count)
+    let hi = max(lo, v.count - edgeExclusion)
+    let inside = Array(v[lo..<hi])
+    let centre = RegularizedDifferentiation.median(inside)
+    let spread = 1.4826 * RegularizedDifferentiation.median(inside.map { abs($0 - centre) })
+    let scale = v.reduce(0) { max($0, abs($1)) }
+    return max(propagated, spread, 1e-12 * scale, Double.leastNormalMagnitude)
+  }
+
   /// All local minima of `curvature` with positive depth inside
   /// [edgeExclusion, n − 1 − edgeExclusion], most pronounced (deepest) first.
   static func search(

@@ -18,9 +18,9 @@ public struct TransitionAnalysis: Codable, Sendable, Equatable {
   public var grid: LogLogSeries
   /// y′ and y″ on the grid, with the method and the (chosen or given) strength.
   public var derivative: RegularizedDerivative
-  /// The noise level of y″ that significances are measured against:
-  /// `derivative.curvatureNoise` (the residual's robust noise propagated through the method),
-  /// floored at 10⁻¹²·max|y″| so that significances stay finite.
+  /// The noise level of y″ that significances are measured against: the larger of
+  /// `derivative.curvatureNoise` (the residual's robust noise propagated through the method) and
+  /// the robust spread of y″ over the searched range (`SecondDerivativeMinimum.noiseLevel`).
   public var noiseLevel: Double
   /// Every local minimum of y″ in the searched range, most pronounced first (the first is the
   /// marker's).
@@ -48,9 +48,10 @@ public struct TransitionAnalysis: Codable, Sendable, Equatable {
       -> (derivative: RegularizedDerivative, noise: Double, minima: [SecondDerivativeMinimum])
     {
       let d = try RegularizedDifferentiation.differentiate(
-        grid.y, origin: grid.x[0], spacing: grid.spacing, method: method, strength: strength)
-      let scale = d.secondDerivative.reduce(0) { max($0, abs($1)) }
-      let noise = max(d.curvatureNoise, 1e-12 * scale, Double.leastNormalMagnitude)
+        grid.y, origin: grid.x[0], spacing: grid.spacing, method: method, strength: strength,
+        resolution: options.smoothingScaleDecades * log(10))
+      let noise = SecondDerivativeMinimum.noiseLevel(
+        curvature: d.secondDerivative, edgeExclusion: edge, propagated: d.curvatureNoise)
       let minima = SecondDerivativeMinimum.search(
         x: d.x, curvature: d.secondDerivative, edgeExclusion: edge, noiseLevel: noise)
       return (d, noise, minima)

@@ -8,6 +8,12 @@ public struct TransitionAnalysisOptions: Codable, Sendable, Equatable {
   public var burnInStep: Double?
   /// Grid points in ln t (default 256).
   public var gridSize: Int
+  /// The finest scale, in decades of t, the automatic strength resolves (default 0.2): the
+  /// smoother's half-power period is kept at least this long (see
+  /// `RegularizedDifferentiation.differentiate(_:origin:spacing:method:strength:resolution:)`).
+  /// Without it, cross-validation reproduces every serially correlated wiggle of log L and y″ is
+  /// dominated by them. Ignored when `strength` is given.
+  public var smoothingScaleDecades: Double
   /// Fraction of the grid at each end where minima are not searched (default 0.03: edge effects
   /// of the regularizers).
   public var edgeExclusionFraction: Double
@@ -24,7 +30,8 @@ public struct TransitionAnalysisOptions: Codable, Sendable, Equatable {
   /// Options with the documented defaults, any of which can be overridden.
   public init(
     method: DifferentiationMethod = .tikhonov, strength: Double? = nil, burnInStep: Double? = nil,
-    gridSize: Int = LogLogSeries.defaultGridSize, edgeExclusionFraction: Double = 0.03,
+    gridSize: Int = LogLogSeries.defaultGridSize, smoothingScaleDecades: Double = 0.2,
+    edgeExclusionFraction: Double = 0.03,
     stabilityFactor: Double = 3, alternateMethod: DifferentiationMethod? = nil,
     maximumSpreadDecades: Double = 0.2, minimumSignificance: Double = 5
   ) {
@@ -32,6 +39,7 @@ public struct TransitionAnalysisOptions: Codable, Sendable, Equatable {
     self.strength = strength
     self.burnInStep = burnInStep
     self.gridSize = gridSize
+    self.smoothingScaleDecades = smoothingScaleDecades
     self.edgeExclusionFraction = edgeExclusionFraction
     self.stabilityFactor = stabilityFactor
     self.alternateMethod = alternateMethod
