@@ -30,6 +30,11 @@ public final class MetricsLog: EvaluationObserver {
     return .proceed
   }
 
+  /// metrics.csv if the run has one (a checkpoint analysis has none), else no metrics.
+  public static func readIfPresent(_ url: URL) throws -> [EvaluationMetrics] {
+    FileManager.default.fileExists(atPath: url.path) ? try read(url) : []
+  }
+
   /// Reads metrics.csv back (tolerating a truncated last line).
   public static func read(_ url: URL) throws -> [EvaluationMetrics] {
     let columns = try CSVReader(contentsOf: url).columns()

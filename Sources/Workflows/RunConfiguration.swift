@@ -34,6 +34,11 @@ public struct RunConfiguration: Codable, Equatable, Sendable {
   public var earlyStopping: ValidationEarlyStopping.Settings?
   /// Stop at the data-free transition marker instead of training to the end.
   public var stopAtTransition: Bool = false
+  /// Write the parameters as safetensors every this many steps (nil: never).
+  public var saveParametersStride: Int?
+  /// Set when the run was analysed from checkpoints written elsewhere (`infogeo analyze
+  /// --checkpoints`) rather than trained here; the training settings then describe nothing.
+  public var checkpointSource: String?
 
   public init() {}
 }

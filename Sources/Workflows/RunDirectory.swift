@@ -10,6 +10,7 @@ import Foundation
 /// diagnostics.json   resolution and stride curves of L, estimator warnings
 /// analysis.json      derivatives on the log-t grid, marker, reference points, Δs, early stopping
 /// report.html        the self-contained report; figures/*.svg the same figures as files
+/// params/            with --save-params: step-N.safetensors parameter snapshots
 /// ```
 /// CSV files are appended and flushed as the run goes, JSON files written atomically, so a run
 /// stopped at any moment keeps everything up to its last flush and can still be analysed.
@@ -26,6 +27,7 @@ public struct RunDirectory: Sendable {
   public var analysis: URL { url.appendingPathComponent("analysis.json") }
   public var report: URL { url.appendingPathComponent("report.html") }
   public var figures: URL { url.appendingPathComponent("figures", isDirectory: true) }
+  public var parameters: URL { url.appendingPathComponent("params", isDirectory: true) }
 
   /// Creates a new, uniquely named directory under `parent`: `<name>-<yyyyMMdd-HHmmss>[-k]`.
   public static func create(under parent: URL, name: String) throws -> RunDirectory {

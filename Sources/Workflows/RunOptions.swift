@@ -40,6 +40,7 @@ public enum RunOptions {
     .value("min-delta", "D", "Early stopping: smallest improvement that counts.", default: "0"),
     .value("early-stopping-monitor", "NAME", "val_loss or val_accuracy.", default: "val_loss"),
     .flag("stop-at-transition", "Stop when the data-free transition marker is confirmed."),
+    .value("save-params", "STRIDE", "Write the parameters as RUN/params/step-N.safetensors every STRIDE steps."),
   ] + geometrySpecs
 
   /// Options of the geometry monitor, by command-line name and ``GeometryConfiguration`` key.
@@ -56,7 +57,7 @@ public enum RunOptions {
     (.value("geometry-recipe", "NAME", "paper: hard bins, naive distance, as in the paper."), "recipe"),
   ]
 
-  static var geometrySpecs: [OptionSpec] { geometryOptions.map(\.option) }
+  public static var geometrySpecs: [OptionSpec] { geometryOptions.map(\.option) }
 
   /// Merges `--config FILE` (if any) under the command-line values.
   public static func mergingConfigFile(_ arguments: ParsedArguments) throws -> ParsedArguments {
@@ -191,15 +192,25 @@ public enum RunOptions {
       c.earlyStopping = s
     }
     c.stopAtTransition = a.flag("stop-at-transition")
+    if let s = try a.int("save-params") {
+      guard s > 0 else { throw usage("--save-params must be a positive stride") }
+      c.saveParametersStride = s
+    }
+    if let g = try geometryConfiguration(a) { c.geometry = g }
+    return c
+  }
+
+  /// The monitor's settings when any geometry option is given (groups default to all,each).
+  public static func geometryConfiguration(_ a: ParsedArguments) throws(UsageError) -> GeometryConfiguration? {
     var geometry: [String: String] = [:]
     for (option, key) in geometryOptions {
       if let value = a.string(option.name) { geometry[key] = value }
     }
-    if !geometry.isEmpty {
-      if geometry["groups"] == nil { geometry["groups"] = "all,each" }
-      do { c.geometry = try GeometryConfiguration(options: geometry) } catch { throw usage(error.description) }
+    guard !geometry.isEmpty else { return nil }
+    if geometry["groups"] == nil { geometry["groups"] = "all,each" }
+    do { return try GeometryConfiguration(options: geometry) } catch {
+      throw UsageError(command: a.command, message: error.description)
     }
-    return c
   }
 }
 

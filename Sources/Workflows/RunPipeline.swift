@@ -4,12 +4,28 @@ import InfoGeometry
 
 /// The steps after training, each reading only the run directory: analysis, then report.
 public enum RunPipeline {
+  /// Runs the geometry monitor over a checkpoint series into a new run directory (config.json with
+  /// the monitor's settings and the source, geometry.csv, histograms.csv, diagnostics.json).
+  public static func analyseCheckpoints(
+    _ series: CheckpointSeries, source: String, geometry: GeometryConfiguration, into run: RunDirectory,
+    progress: ProgressReporter
+  ) throws {
+    var configuration = RunConfiguration()
+    configuration.checkpointSource = source
+    configuration.geometry = geometry
+    configuration.trainingSamples = nil
+    try AtomicFile.write(try JSON.encode(configuration), to: run.config)
+    let monitor = try series.analyse(configuration: geometry, csv: run.geometry, progress: progress)
+    try HistogramArchiveFile.write(monitor, to: run.histograms)
+    try AtomicFile.write(try JSON.encode(GeometryDiagnosticsFile(monitor: monitor)), to: run.diagnostics)
+  }
+
   /// Recomputes the analysis from metrics.csv and geometry.csv and writes analysis.json.
   @discardableResult
   public static func analyze(_ run: RunDirectory, settings: RunAnalysis.Settings) throws -> RunAnalysis {
     let configuration = try JSON.decode(RunConfiguration.self, from: run.config)
     let geometry = try GeometrySeries.read(run.geometry)
-    let metrics = try MetricsLog.read(run.metrics)
+    let metrics = try MetricsLog.readIfPresent(run.metrics)
     guard geometry.group(settings.primaryGroup) != nil else {
       throw RunDirectoryError(
         path: run.geometry.path,

@@ -13,7 +13,7 @@ public enum RunReport {
 
   public static func write(_ run: RunDirectory, analysis: RunAnalysis) throws {
     let configuration = try JSON.decode(RunConfiguration.self, from: run.config)
-    let metrics = try MetricsLog.read(run.metrics)
+    let metrics = try MetricsLog.readIfPresent(run.metrics)
     let geometry = try GeometrySeries.read(run.geometry)
     let manager = FileManager.default
     let histograms =
@@ -127,29 +127,6 @@ public enum RunReport {
           markers: refs, legend: .hidden))
     }
 
-    let m = metrics.filter { $0.step >= 1 }
-    let steps = m.map { Double($0.step) }
-    var lossSeries = [
-      PlotSeries("train loss", x: steps, y: m.map(\.trainLoss)),
-      PlotSeries("test loss", x: steps, y: m.map(\.testLoss)),
-    ]
-    var accuracySeries = [
-      PlotSeries("train accuracy", x: steps, y: m.map(\.trainAccuracy)),
-      PlotSeries("test accuracy", x: steps, y: m.map(\.testAccuracy)),
-    ]
-    if m.contains(where: { $0.validationLoss != nil }) {
-      lossSeries.append(PlotSeries("validation loss", x: steps, y: m.map { $0.validationLoss ?? .nan }, dashed: true))
-      accuracySeries.append(
-        PlotSeries("validation accuracy", x: steps, y: m.map { $0.validationAccuracy ?? .nan }, dashed: true))
-    }
-    figures.add(
-      "loss", "Cross-entropy on the full training subset and the full test set.",
-      Figure(
-        title: "Loss", xAxis: stepAxis, yAxis: Axis("cross-entropy", scale: .log10), series: lossSeries, markers: refs))
-    figures.add(
-      "accuracy", "Accuracy on the full training subset and the full test set.",
-      Figure(title: "Accuracy", xAxis: stepAxis, yAxis: Axis("accuracy"), series: accuracySeries, markers: refs))
-
     if let heatmap = distributionHeatmap(histograms, group: analysis.settings.primaryGroup) {
       figures.add(
         "distribution", "Distribution of the parameter values of group '\(analysis.settings.primaryGroup)' over log t (stored histograms).",
@@ -194,6 +171,30 @@ public enum RunReport {
               PlotSeries("debiased", x: s, y: curve.debiasedLengths, style: .lineAndMarkers),
             ]))
       }
+    }
+    if metrics.contains(where: { $0.step >= 1 }) {
+      let m = metrics.filter { $0.step >= 1 }
+      let steps = m.map { Double($0.step) }
+      var lossSeries = [
+        PlotSeries("train loss", x: steps, y: m.map(\.trainLoss)),
+        PlotSeries("test loss", x: steps, y: m.map(\.testLoss)),
+      ]
+      var accuracySeries = [
+        PlotSeries("train accuracy", x: steps, y: m.map(\.trainAccuracy)),
+        PlotSeries("test accuracy", x: steps, y: m.map(\.testAccuracy)),
+      ]
+      if m.contains(where: { $0.validationLoss != nil }) {
+        lossSeries.append(PlotSeries("validation loss", x: steps, y: m.map { $0.validationLoss ?? .nan }, dashed: true))
+        accuracySeries.append(
+          PlotSeries("validation accuracy", x: steps, y: m.map { $0.validationAccuracy ?? .nan }, dashed: true))
+      }
+      figures.add(
+        "loss", "Cross-entropy on the full training subset and the full test set.",
+        Figure(
+          title: "Loss", xAxis: stepAxis, yAxis: Axis("cross-entropy", scale: .log10), series: lossSeries, markers: refs))
+      figures.add(
+        "accuracy", "Accuracy on the full training subset and the full test set.",
+        Figure(title: "Accuracy", xAxis: stepAxis, yAxis: Axis("accuracy"), series: accuracySeries, markers: refs))
     }
     return figures
   }
@@ -244,7 +245,8 @@ public enum RunReport {
     if let last { summary.append(.init("final test accuracy", String(format: "%.2f%% (step %d)", 100 * last.testAccuracy, last.step))) }
 
     var report = HTMLReport(
-      title: "\(c.dataset.rawValue): \(c.model) — information geometry of training",
+      title: c.checkpointSource.map { "Checkpoints \(($0 as NSString).lastPathComponent) — information geometry" }
+        ?? "\(c.dataset.rawValue): \(c.model) — information geometry of training",
       subtitle: "Run \(runName). Parameters treated as samples of p(θ, t); Fisher–Rao motion measured at every \(c.geometry.stride == 1 ? "step" : "\(c.geometry.stride) steps").",
       summary: summary, footer: "infogeo \(c.infogeoVersion). Method: Thiruthummal, Kim & Shelyag, Neurocomputing 597 (2024) 128007.")
 
@@ -324,6 +326,15 @@ public enum RunReport {
 
   static func settingsTable(_ c: RunConfiguration, analysis: RunAnalysis, geometry: GeometrySeries) -> Table {
     let d = analysis.primary?.analysis?.derivative
+    if let source = c.checkpointSource {
+      return Table(
+        header: ["setting", "value"],
+        rows: [
+          ["checkpoints", source],
+          ["estimator", "\(c.geometry.estimator.rawValue), \(c.geometry.binning.rawValue) binning, grid \(c.geometry.gridPolicy), K \(c.geometry.binCount.map(String.init) ?? "auto")"],
+          ["groups", geometry.groups.map(\.name).joined(separator: ", ")],
+        ], caption: "Analysed from checkpoints: no training metrics, so no reference points")
+    }
     let rows: [[String]] = [
       ["dataset", "\(c.dataset.rawValue), \(c.trainingSamples.map { "\($0)-image stratified subset" } ?? "full training set")"],
       ["model", "\(c.model) (\(c.model.activation.rawValue), init \(c.model.initializer.rawValue))"],

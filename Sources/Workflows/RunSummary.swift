@@ -27,7 +27,7 @@ public enum RunSummary {
       m.stability.spreadDecades, weak)
   }
 
-  public static func text(analysis: RunAnalysis, metrics: [EvaluationMetrics]) -> String {
+  public static func text(analysis: RunAnalysis) -> String {
     var lines: [String] = []
     let primary = analysis.primary
     lines.append(

@@ -45,6 +45,11 @@ public enum TrainingRun {
       parameters: parameters, configuration: configuration.geometry, csv: directory.geometry, detector: detector)
     try geometry.observeInitial()
     trainer.stepObservers = [geometry]
+    if let stride = configuration.saveParametersStride {
+      let snapshots = try ParameterSnapshotLog(directory: directory.parameters, stride: stride, parameters: parameters)
+      try snapshots.write(step: 0)
+      trainer.stepObservers.append(snapshots)
+    }
     trainer.evaluationObservers = [metrics]
     if let settings = configuration.earlyStopping {
       trainer.evaluationObservers.append(

@@ -34,7 +34,7 @@ enum DemoCommand: Command {
       return
     }
     print("")
-    print(RunSummary.text(analysis: analysis, metrics: try MetricsLog.read(directory.metrics)))
+    print(RunSummary.text(analysis: analysis))
     for warning in outcome.warnings { print("warning: \(warning)") }
     print("")
     print("run directory: \(directory.url.path)")

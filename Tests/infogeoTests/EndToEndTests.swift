@@ -130,7 +130,7 @@ struct CommandLineTests {
       (["train", "--epochs", "0"], "infogeo train: --epochs must be positive"),
       (["train", "--bogus"], "infogeo train: unknown option '--bogus'"),
       (["train", "--model", "mlp:x"], "infogeo train: model 'mlp:x': 'x' is not a positive width"),
-      (["analyze"], "infogeo analyze: missing argument RUN"),
+      (["analyze"], "infogeo analyze: give either a run directory RUN or --checkpoints PATH"),
       (["analyze", "x", "--method", "magic"], "infogeo analyze: option '--method': 'magic' is not tikhonov, tv or savgol"),
       (["frobnicate"], "infogeo: unknown command 'frobnicate'"),
     ])
