@@ -52,6 +52,6 @@ let package = Package(
     .testTarget(name: "ReportingTests", dependencies: ["Reporting"], resources: [.copy("Golden")]),
     .testTarget(name: "WorkflowsTests", dependencies: ["Workflows"]),
     .testTarget(name: "CommandKitTests", dependencies: ["CommandKit"]),
-    .testTarget(name: "infogeoTests", dependencies: ["Workflows"]),
+    .testTarget(name: "infogeoTests", dependencies: ["Workflows", "Formats"]),
   ]
 )

@@ -27,7 +27,11 @@ public struct GeometrySeries: Sendable {
     public var velocities: [Estimator: [Double]] = [:]
     public var means: [Double] = []
     public var standardDeviations: [Double] = []
+    public var minima: [Double] = []
+    public var maxima: [Double] = []
     public var outsideMass: [Double] = []
+    /// Values in the group at each step.
+    public var counts: [Int] = []
   }
 
   /// Groups in the order they first appear in the file ("all" first by default).
@@ -46,6 +50,7 @@ public struct GeometrySeries: Sendable {
     }
     let g = try index("group"), s = try index("step")
     let m = try index("mean"), sd = try index("std"), under = try index("underflow"), over = try index("overflow")
+    let lo = try index("min"), hi = try index("max"), count = try index("count")
     let columns = try Estimator.allCases.map { ($0, try index("length_" + $0.rawValue), try index("gamma_" + $0.rawValue)) }
     var groups: [Group] = []
     var position: [String: Int] = [:]
@@ -70,6 +75,9 @@ public struct GeometrySeries: Sendable {
       }
       groups[k].means.append(try number(m))
       groups[k].standardDeviations.append(try number(sd))
+      groups[k].minima.append(try number(lo))
+      groups[k].maxima.append(try number(hi))
+      groups[k].counts.append(Int(try number(count)))
       groups[k].outsideMass.append(try number(under) + number(over))
     }
     return GeometrySeries(groups: groups)

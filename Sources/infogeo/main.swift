@@ -10,7 +10,7 @@ let tool = CommandLineTool(
     """,
   commands: [
     DemoCommand.self, TrainCommand.self, AnalyzeCommand.self, ReportCommand.self, DatasetsCommand.self,
-    DatasetsDownloadCommand.self, BenchCommand.self,
+    DatasetsDownloadCommand.self, ExportCommand.self, BenchCommand.self,
   ])
 
 let status = tool.main(

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import FoundationXML
 import Testing
@@ -88,6 +89,23 @@ struct EndToEndTests {
     let html = try String(contentsOf: run.report, encoding: .utf8)
     #expect(!html.contains("<script") && !html.contains("http://") == !html.contains("http://www.w3.org"))
     #expect(html.contains("Information length L(t)") && html.contains("Settings"))
+  }
+
+  @Test("export writes a TensorBoard event file of valid records and the histograms as JSON")
+  func export() throws {
+    let run = RunDirectory(try TinyRun.directory.get())
+    let out = try Infogeo.temporaryDirectory()
+    let json = out.appendingPathComponent("histograms.json")
+    let r = try Infogeo.run(["export", run.url.path, "--tensorboard", out.path, "--histograms-json", json.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    let event = URL(fileURLWithPath: try #require(r.stdout.split(separator: "\n").first.map(String.init)))
+    #expect(event.lastPathComponent.hasPrefix("events.out.tfevents."))
+    let records = try TFRecord.records(in: Data(contentsOf: event), file: event.path)
+    // The file-version event, 11 evaluations × 4 metrics, 5 groups × 51 steps × 6 geometry scalars
+    // (Γ is NaN and skipped at step 0), the transition curves and the histograms.
+    #expect(records.count > 1 + 44 + 5 * 50 * 6)
+    let histograms = try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [[String: Any]]
+    #expect((histograms ?? []).count == (try HistogramArchiveFile.read(run.histograms)).count)
   }
 
   @Test("a run killed part-way can still be analysed and reported from what it flushed")
