@@ -1,6 +1,7 @@
 # The two commands of the README:
 #   make demo   trains the default experiment on Fashion-MNIST, analyses it and writes the report
-#   make test   runs the whole test suite (release build: some tests train real networks)
+#   make test   runs the whole test suite (release build: some tests train real networks), then
+#               each file-format fuzz target for 10 s (Fuzz/run.sh)
 # Both install missing Debian packages first (Scripts/install-deps.sh).
 
 SWIFT ?= swift
@@ -20,6 +21,7 @@ demo: build
 test: deps
 	$(SWIFT) build -c release
 	$(SWIFT) test -c release
+	Fuzz/run.sh 10
 
 bench: build
 	$(BIN) bench
