@@ -33,6 +33,10 @@ public enum RunSummary {
     lines.append(
       "Transition marker (group \(analysis.settings.primaryGroup), \(analysis.settings.headlineEstimator.label) L): "
         + describe(primary))
+    let others = analysis.curves.filter { $0.group == analysis.settings.primaryGroup && $0.estimator != analysis.settings.headlineEstimator }
+    for curve in others {
+      lines.append("  the same group, \(curve.estimator.label) L: " + describe(curve))
+    }
     if let comparison = primary?.comparison {
       lines.append("")
       lines.append(row(["reference point", "step", "Δ = log10(t_c/t_ref)"], widths: [28, 8, 22]))
