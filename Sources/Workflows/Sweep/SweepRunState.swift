@@ -24,6 +24,13 @@ public struct SweepRunState: Sendable, Equatable {
     public var host: String
     public var processIdentifier: Int32
     public var startedAt: Date
+
+    public init(attempt: Int, host: String, processIdentifier: Int32, startedAt: Date) {
+      self.attempt = attempt
+      self.host = host
+      self.processIdentifier = processIdentifier
+      self.startedAt = startedAt
+    }
   }
 
   /// done.json: the run is complete.
@@ -34,6 +41,14 @@ public struct SweepRunState: Sendable, Equatable {
     /// The primary marker t_c, if the analysis found one.
     public var markerStep: Double?
     public var finishedAt: Date
+
+    public init(attempt: Int, seconds: Double, steps: Int, markerStep: Double?, finishedAt: Date) {
+      self.attempt = attempt
+      self.seconds = seconds
+      self.steps = steps
+      self.markerStep = markerStep
+      self.finishedAt = finishedAt
+    }
   }
 
   /// failure.json: the last attempt's error.
@@ -41,6 +56,12 @@ public struct SweepRunState: Sendable, Equatable {
     public var attempt: Int
     public var error: String
     public var failedAt: Date
+
+    public init(attempt: Int, error: String, failedAt: Date) {
+      self.attempt = attempt
+      self.error = error
+      self.failedAt = failedAt
+    }
   }
 
   public static let startedFile = "task.json"
