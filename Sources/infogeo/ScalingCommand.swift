@@ -6,11 +6,16 @@ import Workflows
 /// `infogeo scaling SWEEP`: the finite-size-scaling analysis of a sweep's finished runs.
 enum ScalingCommand: Command {
   static let spec = CommandSpec(
-    name: "scaling", abstract: "Finite-size scaling of a sweep: exponents of the marker and the data collapse.",
+    name: "scaling",
+    abstract: "Finite-size scaling of a sweep: exponents of the marker and the data collapse.",
     positionals: [PositionalSpec("SWEEP", "a sweep directory written by 'infogeo sweep'")],
     options: [
-      .value("size", "NAME", "The size N: width (first hidden width) or parameters (total count).", default: "width"),
-      .value("half-width", "DECADES", "Collapse window around each size's mean t_c, in decades of t.", default: "1.5"),
+      .value(
+        "size", "NAME", "The size N: width (first hidden width) or parameters (total count).",
+        default: "width"),
+      .value(
+        "half-width", "DECADES", "Collapse window around each size's mean t_c, in decades of t.",
+        default: "1.5"),
       .value("bootstrap", "N", "Bootstrap replicates over seeds.", default: "200"),
       .flag("json", "Print scaling.json on stdout instead of the table."),
     ],
@@ -29,7 +34,9 @@ enum ScalingCommand: Command {
       throw UsageError(command: spec.name, message: "option '--size': '\(other)' is not width or parameters")
     }
     if let decades = try a.double("half-width") {
-      guard decades > 0 else { throw UsageError(command: spec.name, message: "--half-width must be positive") }
+      guard decades > 0 else {
+        throw UsageError(command: spec.name, message: "--half-width must be positive")
+      }
       options.collapseHalfWidth = decades * log(10.0)
     }
     if let n = try a.int("bootstrap") {

@@ -19,7 +19,8 @@ enum SweepCommand: Command {
     .value("dir", "DIR", "The sweep directory; an existing one is resumed (default: sweeps/NAME-TIME)."),
     .value("name", "NAME", "Name of the sweep (default: the plan's, else 'sweep')."),
     .value("backend", "NAME", "local or slurm.", default: "local"),
-    .value("workers", "N", "Local backend: runs at once; each gets cores/N threads.", default: "one per core"),
+    .value(
+      "workers", "N", "Local backend: runs at once; each gets cores/N threads.", default: "one per core"),
     .value("partition", "NAME", "Slurm: partition (default: the cluster's)."),
     .value("time", "HH:MM:SS", "Slurm: time limit per run.", default: "01:00:00"),
     .value("cpus-per-task", "N", "Slurm: CPUs per run, also its threads.", default: "1"),
@@ -52,7 +53,9 @@ enum SweepCommand: Command {
     if let p = arguments.string("preset"), SweepPreset(rawValue: p) == nil {
       throw UsageError(
         command: spec.name,
-        message: "option '--preset': '\(p)' is not one of \(SweepPreset.allCases.map(\.rawValue).joined(separator: ", "))")
+        message:
+          "option '--preset': '\(p)' is not one of \(SweepPreset.allCases.map(\.rawValue).joined(separator: ", "))"
+      )
     }
   }
 
@@ -78,7 +81,9 @@ enum SweepCommand: Command {
     var plan: SweepPlan?
     if let preset = arguments.string("preset").flatMap(SweepPreset.init(rawValue:)) { plan = preset.plan }
     if let path = arguments.positional(0) { plan = try SweepPlan.read(URL(fileURLWithPath: path)) }
-    let base = RunOptions.specs.filter { $0.name != "config" && (merged.string($0.name) != nil || merged.flag($0.name)) }
+    let base = RunOptions.specs.filter {
+      $0.name != "config" && (merged.string($0.name) != nil || merged.flag($0.name))
+    }
     let axes = axisSpecs.filter { $0.name != "preset" && arguments.string($0.name) != nil }
     if plan == nil && (base.isEmpty && axes.isEmpty) { return nil }
     var p = plan ?? SweepPlan()
@@ -88,7 +93,8 @@ enum SweepCommand: Command {
     if let s = arguments.stringList("seeds") {
       p.seeds = try s.map { text in
         guard let seed = UInt64(text) else {
-          throw UsageError(command: spec.name, message: "option '--seeds': '\(text)' is not a non-negative integer")
+          throw UsageError(
+            command: spec.name, message: "option '--seeds': '\(text)' is not a non-negative integer")
         }
         return seed
       }
@@ -117,7 +123,8 @@ enum SweepCommand: Command {
   static func prepare(_ arguments: ParsedArguments, cores: Int) throws -> (URL, SweepManifest) {
     let backend = try backend(arguments)
     let workers = try arguments.int("workers") ?? cores
-    let threads = backend == .slurm ? try slurmSettings(arguments).cpusPerTask : max(1, cores / max(1, workers))
+    let threads =
+      backend == .slurm ? try slurmSettings(arguments).cpusPerTask : max(1, cores / max(1, workers))
     let plan = try plan(arguments)
     if let dir = arguments.string("dir"),
       FileManager.default.fileExists(atPath: SweepManifest.url(in: URL(fileURLWithPath: dir)).path)
@@ -126,7 +133,8 @@ enum SweepCommand: Command {
       let manifest = try SweepManifest.read(from: sweep)
       if let plan, plan != manifest.plan {
         throw SweepError.directory(
-          path: sweep.path, problem: "holds a different sweep; give no plan to resume it, or choose another --dir")
+          path: sweep.path,
+          problem: "holds a different sweep; give no plan to resume it, or choose another --dir")
       }
       return (sweep, manifest)
     }
@@ -138,7 +146,8 @@ enum SweepCommand: Command {
     if let dir = arguments.string("dir") {
       sweep = URL(fileURLWithPath: dir, isDirectory: true).standardizedFileURL
     } else {
-      let parent = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("sweeps")
+      let parent = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(
+        "sweeps")
       sweep = try RunDirectory.create(under: parent, name: plan.name).url
     }
     let manifest = SweepManifest(plan: plan, backend: backend, runs: runs)
@@ -152,14 +161,18 @@ enum SweepCommand: Command {
     let display = SweepStatusDisplay(quiet: arguments.flag("quiet"))
     display.event("sweep \(sweep.path): \(manifest.runs.count) run(s)")
     if arguments.flag("dry-run") {
-      for run in manifest.runs { print("\(run.index)\t\(run.name)\t\(run.configuration.model)\tseed \(run.configuration.training.seed)") }
+      for run in manifest.runs {
+        print(
+          "\(run.index)\t\(run.name)\t\(run.configuration.model)\tseed \(run.configuration.training.seed)")
+      }
       return
     }
     let executable = try executableURL()
     switch try backend(arguments) {
     case .local:
       let workers = try arguments.int("workers") ?? cores
-      let report = try SweepLocalBackend(executable: executable, workers: workers).execute(sweep: sweep, display: display)
+      let report = try SweepLocalBackend(executable: executable, workers: workers).execute(
+        sweep: sweep, display: display)
       print(sweep.path)
       if !report.failed.isEmpty { throw SweepError.runsFailed(report.failed.keys.sorted()) }
     case .slurm:
@@ -193,8 +206,11 @@ enum SweepCommand: Command {
 /// `infogeo sweep task SWEEP INDEX`: one run of a sweep (what the workers and Slurm array tasks run).
 enum SweepTaskCommand: Command {
   static let spec = CommandSpec(
-    name: "sweep task", abstract: "(internal) Train, analyse and report run INDEX of a sweep, unless it is done.",
-    positionals: [PositionalSpec("SWEEP", "a sweep directory"), PositionalSpec("INDEX", "the run's index (0-based)")],
+    name: "sweep task",
+    abstract: "(internal) Train, analyse and report run INDEX of a sweep, unless it is done.",
+    positionals: [
+      PositionalSpec("SWEEP", "a sweep directory"), PositionalSpec("INDEX", "the run's index (0-based)"),
+    ],
     options: [.flag("quiet", "No progress output.")],
     discussion: "Run by the local workers and the Slurm array tasks; idempotent: a done run is skipped.")
 
@@ -214,10 +230,13 @@ enum SweepTaskCommand: Command {
 /// `infogeo sweep status SWEEP`: the status of every run, for either backend.
 enum SweepStatusCommand: Command {
   static let spec = CommandSpec(
-    name: "sweep status", abstract: "Show the status of every run of a sweep (done, running, failed, pending).",
+    name: "sweep status",
+    abstract: "Show the status of every run of a sweep (done, running, failed, pending).",
     positionals: [PositionalSpec("SWEEP", "a sweep directory")],
     options: [.flag("json", "Print sweep.json, refreshed, on stdout.")],
-    discussion: "Reads the task files of the runs (and squeue for a Slurm sweep) and rewrites the statuses in sweep.json.")
+    discussion:
+      "Reads the task files of the runs (and squeue for a Slurm sweep) and rewrites the statuses in sweep.json."
+  )
 
   static func run(_ arguments: ParsedArguments) throws {
     let sweep = URL(fileURLWithPath: arguments.positional(0)!, isDirectory: true)
@@ -242,12 +261,15 @@ enum SweepStatusCommand: Command {
       }
       var detail = ""
       if let done = state.done {
-        detail = String(format: "%.0f s", done.seconds) + (done.markerStep.map { String(format: "  t_c %.0f", $0) } ?? "  no marker")
+        detail =
+          String(format: "%.0f s", done.seconds)
+          + (done.markerStep.map { String(format: "  t_c %.0f", $0) } ?? "  no marker")
       } else if let failure = state.failure, run.status == .failed {
         detail = failure.error.split(separator: "\n").first.map(String.init) ?? ""
       }
       lines.append(
-        "\(run.index)".padding(toLength: 5, withPad: " ", startingAt: 0) + run.name.padding(toLength: 28, withPad: " ", startingAt: 0)
+        "\(run.index)".padding(toLength: 5, withPad: " ", startingAt: 0)
+          + run.name.padding(toLength: 28, withPad: " ", startingAt: 0)
           + status.padding(toLength: 16, withPad: " ", startingAt: 0) + detail)
     }
     print(lines.joined(separator: "\n"))

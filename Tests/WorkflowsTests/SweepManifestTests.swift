@@ -42,7 +42,8 @@ struct SweepManifestTests {
     // Run 0 done; run 1 failed on attempt 2; run 2 failed once and is running attempt 2; run 3 untouched.
     try write(started(1), 0, SweepRunState.startedFile)
     try write(
-      SweepRunState.Done(attempt: 1, seconds: 3, steps: 10, markerStep: 5, finishedAt: now), 0, SweepRunState.doneFile)
+      SweepRunState.Done(attempt: 1, seconds: 3, steps: 10, markerStep: 5, finishedAt: now), 0,
+      SweepRunState.doneFile)
     try write(started(2), 1, SweepRunState.startedFile)
     try write(SweepRunState.Failure(attempt: 2, error: "boom", failedAt: now), 1, SweepRunState.failureFile)
     try write(started(2), 2, SweepRunState.startedFile)

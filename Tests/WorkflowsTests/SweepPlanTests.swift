@@ -46,7 +46,9 @@ struct SweepPlanTests {
     #expect(throws: SweepError.self) { try SweepPlan(base: ["bogus": "1"]).expand(threads: 1) }
     #expect(throws: SweepError.self) { try SweepPlan(widths: []).expand(threads: 1) }
     #expect(throws: SweepError.self) { try SweepPlan(widths: [0]).expand(threads: 1) }
-    #expect(throws: SweepError.self) { try SweepPlan(widths: [8], base: ["model": "cnn:8"]).expand(threads: 1) }
+    #expect(throws: SweepError.self) {
+      try SweepPlan(widths: [8], base: ["model": "cnn:8"]).expand(threads: 1)
+    }
     #expect(throws: (any Error).self) { try SweepPlan(base: ["epochs": "0"]).expand(threads: 1) }
   }
 
@@ -73,7 +75,9 @@ struct SweepPlanTests {
   func rejectsFile() throws {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString).json")
     defer { try? FileManager.default.removeItem(at: url) }
-    for (text, word) in [(#"{"width": [16]}"#, "width"), (#"{"seeds": ["a"]}"#, "seeds"), (#"{"datasets": ["x"]}"#, "x")] {
+    for (text, word) in [
+      (#"{"width": [16]}"#, "width"), (#"{"seeds": ["a"]}"#, "seeds"), (#"{"datasets": ["x"]}"#, "x"),
+    ] {
       try Data(text.utf8).write(to: url)
       #expect {
         try SweepPlan.read(url)

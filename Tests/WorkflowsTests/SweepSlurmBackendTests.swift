@@ -18,12 +18,15 @@ struct SweepSlurmBackendTests {
     let backend = SweepSlurmBackend(
       executable: URL(fileURLWithPath: "/opt/infogeo/bin/infogeo"),
       settings: .init(partition: "short", time: "00:30:00", cpusPerTask: 4, memory: "8G"))
-    let text = backend.script(sweep: URL(fileURLWithPath: "/data/my sweep"), name: "fss", indices: [0, 1, 2, 5])
+    let text = backend.script(
+      sweep: URL(fileURLWithPath: "/data/my sweep"), name: "fss", indices: [0, 1, 2, 5])
     let lines = text.split(separator: "\n").map(String.init)
     #expect(lines.first == "#!/bin/bash")
     for expected in [
-      "#SBATCH --job-name=infogeo-fss", "#SBATCH --array=0-2,5", "#SBATCH --cpus-per-task=4", "#SBATCH --mem=8G",
-      "#SBATCH --time=00:30:00", "#SBATCH --partition=short", "#SBATCH --output='/data/my sweep/slurm/task-%a.out'",
+      "#SBATCH --job-name=infogeo-fss", "#SBATCH --array=0-2,5", "#SBATCH --cpus-per-task=4",
+      "#SBATCH --mem=8G",
+      "#SBATCH --time=00:30:00", "#SBATCH --partition=short",
+      "#SBATCH --output='/data/my sweep/slurm/task-%a.out'",
     ] {
       #expect(lines.contains(expected), "missing \(expected)")
     }

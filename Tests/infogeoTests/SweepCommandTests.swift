@@ -22,7 +22,8 @@ struct SweepCommandTests {
     let good = sweep.appendingPathComponent("runs/000-fashion-mnist-w16-s0")
     let bad = sweep.appendingPathComponent("runs/001-cifar-10-w16-s0")
     for file in ["config.json", "metrics.csv", "geometry.csv", "analysis.json", "report.html", "done.json"] {
-      #expect(FileManager.default.fileExists(atPath: good.appendingPathComponent(file).path), "\(file) missing")
+      #expect(
+        FileManager.default.fileExists(atPath: good.appendingPathComponent(file).path), "\(file) missing")
     }
     #expect(SweepRunState.read(bad).failure?.attempt == 2)
     #expect(SweepRunState.read(bad).failure?.error.contains("CIFAR-10") == true)
@@ -31,7 +32,8 @@ struct SweepCommandTests {
 
     let second = try Infogeo.run(["sweep", "--dir", sweep.path, "--workers", "2", "--quiet"])
     #expect(second.status == 1)
-    #expect(try Data(contentsOf: good.appendingPathComponent("done.json")) == doneBefore, "the done run was rerun")
+    #expect(
+      try Data(contentsOf: good.appendingPathComponent("done.json")) == doneBefore, "the done run was rerun")
     #expect(SweepRunState.read(bad).failure?.attempt == 4, "two more attempts of the failed run")
 
     let status = try Infogeo.run(["sweep", "status", sweep.path])
@@ -55,13 +57,18 @@ struct SweepCommandTests {
     let manifest = try SweepManifest.read(from: sweep)
     #expect(manifest.runs.map(\.status) == Array(repeating: .pending, count: 4))
     let cores = ProcessInfo.processInfo.activeProcessorCount
-    #expect(manifest.runs.allSatisfy { $0.configuration.threads == max(1, cores / 2) && $0.configuration.training.epochs == 2 })
+    #expect(
+      manifest.runs.allSatisfy {
+        $0.configuration.threads == max(1, cores / 2) && $0.configuration.training.epochs == 2
+      })
     #expect(!FileManager.default.fileExists(atPath: sweep.appendingPathComponent("runs").path))
   }
 
   @Test("usage errors: no plan, an unknown preset, an unknown backend")
   func usage() throws {
-    for arguments in [["sweep"], ["sweep", "--preset", "nope"], ["sweep", "--widths", "8", "--backend", "pbs"]] {
+    for arguments in [
+      ["sweep"], ["sweep", "--preset", "nope"], ["sweep", "--widths", "8", "--backend", "pbs"],
+    ] {
       let r = try Infogeo.run(arguments + ["--dir", "/nonexistent/never"])
       #expect(r.status == 64, "\(arguments): \(r.stderr)")
     }

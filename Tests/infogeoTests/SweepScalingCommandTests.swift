@@ -21,7 +21,8 @@ enum SyntheticSweep {
   static func make() throws -> URL {
     let sweep = try Infogeo.temporaryDirectory().appendingPathComponent("synthetic")
     let r = try Infogeo.run([
-      "sweep", "--dir", sweep.path, "--widths", widths.map(String.init).joined(separator: ","), "--seeds", "0,1,2,3",
+      "sweep", "--dir", sweep.path, "--widths", widths.map(String.init).joined(separator: ","), "--seeds",
+      "0,1,2,3",
       "--dry-run", "--quiet",
     ])
     guard r.status == 0 else { throw TrainFailed(description: "sweep --dry-run failed: \(r.stderr)") }
@@ -91,7 +92,8 @@ struct SweepScalingCommandTests {
     // The collapse: ζ within 0.01 of 0.2 and ν within 0.3 of 5 (measured 0.1997 and 4.98; the
     // residual comes from the small shift of t_c with N, which the single x_c cannot follow).
     let collapse = try #require(analysis.collapse)
-    #expect(abs(collapse.zeta.value - 0.2) < 0.01 && abs(collapse.nu.value - 5) < 0.3, "\(collapse.parameters)")
+    #expect(
+      abs(collapse.zeta.value - 0.2) < 0.01 && abs(collapse.nu.value - 5) < 0.3, "\(collapse.parameters)")
     #expect(collapse.scaledCurves.count == 4)
     let html = try String(contentsOf: sweep.appendingPathComponent("scaling.html"), encoding: .utf8)
     for text in ["Exponents", "Data collapse", "Width of the marker", "ν (collapse)", "<svg"] {
@@ -100,7 +102,9 @@ struct SweepScalingCommandTests {
     let stored = try JSON.decode(SweepScaling.self, from: sweep.appendingPathComponent("scaling.json"))
     #expect(stored.analysis == analysis)
     // The analysis was run for the runs that lacked analysis.json.
-    #expect(FileManager.default.fileExists(atPath: sweep.appendingPathComponent("runs/000-w16-s0/analysis.json").path))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: sweep.appendingPathComponent("runs/000-w16-s0/analysis.json").path))
   }
 
   @Test("prints the exponent table on stdout")

@@ -17,7 +17,8 @@ public enum SweepError: Error, CustomStringConvertible, Sendable {
     case .directory(let path, let problem): "\(path): \(problem)"
     case .noSuchRun(let index, let count): "no run \(index) in the sweep (runs 0…\(count - 1))"
     case .slurm(let command, let output): "'\(command)' failed: \(output)"
-    case .runsFailed(let names): "\(names.count) run(s) failed after a retry: \(names.joined(separator: ", "))"
+    case .runsFailed(let names):
+      "\(names.count) run(s) failed after a retry: \(names.joined(separator: ", "))"
     }
   }
 }

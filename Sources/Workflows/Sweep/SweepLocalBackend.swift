@@ -46,7 +46,8 @@ public struct SweepLocalBackend: Sendable {
     var durations: [Double] = []
     func counts() -> SweepStatusDisplay.Counts {
       SweepStatusDisplay.Counts(
-        done: report.skipped.count + report.completed.count, running: running.count, failed: report.failed.count,
+        done: report.skipped.count + report.completed.count, running: running.count,
+        failed: report.failed.count,
         pending: queue.count)
     }
     func show() {

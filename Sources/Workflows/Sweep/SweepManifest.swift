@@ -46,7 +46,9 @@ public struct SweepManifest: Codable, Sendable, Equatable {
     self.plan = plan
     self.backend = backend
     self.runs = runs.map {
-      Run(index: $0.index, name: $0.name, directory: "runs/\($0.name)", configuration: $0.configuration, status: .pending)
+      Run(
+        index: $0.index, name: $0.name, directory: "runs/\($0.name)", configuration: $0.configuration,
+        status: .pending)
     }
   }
 

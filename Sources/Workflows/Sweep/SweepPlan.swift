@@ -60,7 +60,8 @@ public struct SweepPlan: Codable, Equatable, Sendable {
   public func expand(threads: Int) throws -> [Run] {
     let known = Set(RunOptions.specs.map(\.name)).subtracting(["config"])
     for key in base.keys.sorted() + flags where !known.contains(key) {
-      throw SweepError.plan("unknown option '\(key)' in the base (the options of 'infogeo train' are allowed)")
+      throw SweepError.plan(
+        "unknown option '\(key)' in the base (the options of 'infogeo train' are allowed)")
     }
     let counts = [
       ("widths", widths?.count), ("depths", depths?.count), ("trainingSamples", trainingSamples?.count),
@@ -106,7 +107,8 @@ public struct SweepPlan: Codable, Equatable, Sendable {
               if base["threads"] == nil { values["threads"] = "\(threads)" }
               let configuration = try RunOptions.configuration(
                 ParsedArguments(command: "sweep", values: values, flags: Set(flags)))
-              runs.append(Run(index: runs.count, name: parts.joined(separator: "-"), configuration: configuration))
+              runs.append(
+                Run(index: runs.count, name: parts.joined(separator: "-"), configuration: configuration))
             }
           }
         }
@@ -124,9 +126,12 @@ public struct SweepPlan: Codable, Equatable, Sendable {
     guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
       throw SweepError.plan("\(url.path) is not a JSON object")
     }
-    let fields: Set<String> = ["name", "widths", "depths", "seeds", "datasets", "trainingSamples", "base", "flags"]
+    let fields: Set<String> = [
+      "name", "widths", "depths", "seeds", "datasets", "trainingSamples", "base", "flags",
+    ]
     if let unknown = object.keys.sorted().first(where: { !fields.contains($0) }) {
-      throw SweepError.plan("\(url.path): unknown field '\(unknown)' (expected \(fields.sorted().joined(separator: ", ")))")
+      throw SweepError.plan(
+        "\(url.path): unknown field '\(unknown)' (expected \(fields.sorted().joined(separator: ", ")))")
     }
     func integers(_ key: String) throws -> [Int]? {
       guard let value = object[key] else { return nil }
@@ -150,21 +155,28 @@ public struct SweepPlan: Codable, Equatable, Sendable {
       plan.seeds = seeds.map(UInt64.init)
     }
     if let value = object["datasets"] {
-      guard let names = value as? [String] else { throw SweepError.plan("\(url.path): 'datasets' must be a list of names") }
+      guard let names = value as? [String] else {
+        throw SweepError.plan("\(url.path): 'datasets' must be a list of names")
+      }
       plan.datasets = try names.map { name in
         guard let kind = DatasetKind(rawValue: name) else {
           throw SweepError.plan(
-            "\(url.path): unknown dataset '\(name)' (expected \(DatasetKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            "\(url.path): unknown dataset '\(name)' (expected \(DatasetKind.allCases.map(\.rawValue).joined(separator: ", ")))"
+          )
         }
         return kind
       }
     }
     if let value = object["base"] {
-      guard let base = value as? [String: Any] else { throw SweepError.plan("\(url.path): 'base' must be an object") }
+      guard let base = value as? [String: Any] else {
+        throw SweepError.plan("\(url.path): 'base' must be an object")
+      }
       let flagNames = Set(RunOptions.specs.filter { $0.valueName == nil }.map(\.name))
       for (key, value) in base {
         if flagNames.contains(key) {
-          guard let on = value as? Bool else { throw SweepError.plan("\(url.path): base flag '\(key)' must be true or false") }
+          guard let on = value as? Bool else {
+            throw SweepError.plan("\(url.path): base flag '\(key)' must be true or false")
+          }
           if on { plan.flags.append(key) }
           continue
         }
@@ -176,7 +188,9 @@ public struct SweepPlan: Codable, Equatable, Sendable {
       }
     }
     if let value = object["flags"] {
-      guard let flags = value as? [String] else { throw SweepError.plan("\(url.path): 'flags' must be a list of names") }
+      guard let flags = value as? [String] else {
+        throw SweepError.plan("\(url.path): 'flags' must be a list of names")
+      }
       plan.flags += flags
     }
     plan.flags = Array(Set(plan.flags)).sorted()

@@ -66,7 +66,8 @@ public struct SweepScaling: Codable, Sendable {
       : try RunPipeline.analyze(run, settings: RunAnalysis.Settings())
     guard let transition = analysis.primary?.analysis else {
       throw RunDirectoryError(
-        path: run.analysis.path, problem: "no analysis of the primary curve (\(analysis.primary?.failure ?? "missing"))")
+        path: run.analysis.path,
+        problem: "no analysis of the primary curve (\(analysis.primary?.failure ?? "missing"))")
     }
     guard let marker = transition.marker else {
       throw RunDirectoryError(path: run.analysis.path, problem: "no transition marker")
@@ -109,8 +110,10 @@ public struct SweepScaling: Codable, Sendable {
     }
     let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max() ?? 0 }
     var lines = rows.map { row in
-      row.indices.map { c in c == row.count - 1 ? row[c] : row[c].padding(toLength: widths[c], withPad: " ", startingAt: 0) }
-        .joined(separator: "  ")
+      row.indices.map { c in
+        c == row.count - 1 ? row[c] : row[c].padding(toLength: widths[c], withPad: " ", startingAt: 0)
+      }
+      .joined(separator: "  ")
     }
     lines.insert(String(repeating: "-", count: lines[0].count), at: 1)
     lines.append("")

@@ -18,7 +18,9 @@ public struct SweepSlurmBackend: Sendable {
     /// `--mem`, e.g. `4G`.
     public var memory: String
 
-    public init(partition: String? = nil, time: String = "01:00:00", cpusPerTask: Int = 1, memory: String = "4G") {
+    public init(
+      partition: String? = nil, time: String = "01:00:00", cpusPerTask: Int = 1, memory: String = "4G"
+    ) {
       self.partition = partition
       self.time = time
       self.cpusPerTask = cpusPerTask
@@ -61,7 +63,8 @@ public struct SweepSlurmBackend: Sendable {
       "#SBATCH --output=\(Self.quoted(output))",
     ]
     if let partition = settings.partition { lines.append("#SBATCH --partition=\(partition)") }
-    let task = "\(Self.quoted(executable.path)) sweep task \(Self.quoted(sweep.path)) \"$SLURM_ARRAY_TASK_ID\""
+    let task =
+      "\(Self.quoted(executable.path)) sweep task \(Self.quoted(sweep.path)) \"$SLURM_ARRAY_TASK_ID\""
     lines += [
       "# One run of the sweep per array task; a failed run is tried once more.",
       "\(task) || \(task)",
@@ -71,7 +74,8 @@ public struct SweepSlurmBackend: Sendable {
 
   /// A shell word: the text in single quotes when it holds anything but safe characters.
   static func quoted(_ text: String) -> String {
-    let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./%=:+,")
+    let safe = CharacterSet(
+      charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./%=:+,")
     if !text.isEmpty && text.unicodeScalars.allSatisfy({ safe.contains($0) }) { return text }
     return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
@@ -80,15 +84,20 @@ public struct SweepSlurmBackend: Sendable {
   /// job id in the manifest and returns it; nil when every run is done.
   public func submit(sweep: URL) throws -> String? {
     var manifest = try SweepManifest.read(from: sweep)
-    let missing = manifest.runs.filter { SweepRunState.read(SweepManifest.directory(of: $0, in: sweep)).done == nil }
+    let missing = manifest.runs.filter {
+      SweepRunState.read(SweepManifest.directory(of: $0, in: sweep)).done == nil
+    }
     guard !missing.isEmpty else { return nil }
     let folder = sweep.appendingPathComponent("slurm", isDirectory: true)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let file = folder.appendingPathComponent("sweep-\(manifest.slurmJobs.count + 1).sbatch")
-    try AtomicFile.write(Data(script(sweep: sweep, name: manifest.plan.name, indices: missing.map(\.index)).utf8), to: file)
+    try AtomicFile.write(
+      Data(script(sweep: sweep, name: manifest.plan.name, indices: missing.map(\.index)).utf8), to: file)
     let (status, output) = try Self.command(["sbatch", "--parsable", file.path])
     guard status == 0 else { throw SweepError.slurm(command: "sbatch \(file.path)", output: output) }
-    let job = output.split(separator: ";").first.map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+    let job =
+      output.split(separator: ";").first.map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+      ?? ""
     manifest.backend = .slurm
     manifest.slurmJobs.append(job)
     try manifest.refreshed(in: sweep).write(to: sweep)
@@ -98,7 +107,8 @@ public struct SweepSlurmBackend: Sendable {
   /// The states of the job's array tasks still in the queue (`squeue`), by task index; empty when
   /// the job has left the queue.
   public static func queued(job: String) -> [Int: String] {
-    guard let (status, output) = try? command(["squeue", "-h", "-r", "-j", job, "-o", "%K %T"]), status == 0 else {
+    guard let (status, output) = try? command(["squeue", "-h", "-r", "-j", job, "-o", "%K %T"]), status == 0
+    else {
       return [:]
     }
     var states: [Int: String] = [:]
@@ -136,7 +146,9 @@ public struct SweepSlurmBackend: Sendable {
       if queue.isEmpty { break }
       Thread.sleep(forTimeInterval: interval)
     }
-    if let (status, output) = try? command(["sacct", "-n", "-P", "-X", "-j", job, "-o", "JobID,State,Elapsed"]),
+    if let (status, output) = try? command([
+      "sacct", "-n", "-P", "-X", "-j", job, "-o", "JobID,State,Elapsed",
+    ]),
       status == 0, !output.isEmpty
     {
       display.event("sacct:\n" + output.trimmingCharacters(in: .whitespacesAndNewlines))

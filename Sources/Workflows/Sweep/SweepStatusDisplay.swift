@@ -1,7 +1,7 @@
 import Foundation
 
-/// The live status of a sweep on standard error: on a terminal, a table redrawn in place (counts,
-/// ETA, one line per running run); otherwise a plain line for each event and for each change of
+/// The live status of a sweep on standard error: on a terminal, a table redrawn in place at most once a
+/// second unless the counts change (counts, ETA, one line per running run); otherwise a plain line for each event and for each change of
 /// the counts.
 public final class SweepStatusDisplay {
   /// The counts of one moment.
@@ -23,6 +23,7 @@ public final class SweepStatusDisplay {
   private let quiet: Bool
   private var drawnLines = 0
   private var lastCounts: Counts?
+  private var lastDraw = Date.distantPast
 
   /// A display that redraws when `interactive`, prints lines otherwise, and nothing when `quiet`.
   public init(interactive: Bool = isatty(STDERR_FILENO) != 0, quiet: Bool = false) {
@@ -35,17 +36,22 @@ public final class SweepStatusDisplay {
   public static func summary(_ c: Counts, meanSeconds: Double?, workers: Int) -> String {
     var line = "done \(c.done)/\(c.total)  running \(c.running)  failed \(c.failed)  pending \(c.pending)"
     if let meanSeconds, c.running + c.pending > 0 {
-      let left = meanSeconds * Double(c.running + c.pending) / Double(max(1, min(workers, c.running + c.pending)))
+      let left =
+        meanSeconds * Double(c.running + c.pending) / Double(max(1, min(workers, c.running + c.pending)))
       line += "  ETA " + ProgressReporter.duration(left)
     }
     return line
   }
 
   /// Shows the counts and the running runs (name and detail, e.g. elapsed time).
-  public func update(_ counts: Counts, meanSeconds: Double?, workers: Int, running: [(name: String, detail: String)]) {
+  public func update(
+    _ counts: Counts, meanSeconds: Double?, workers: Int, running: [(name: String, detail: String)]
+  ) {
     guard !quiet else { return }
     let line = Self.summary(counts, meanSeconds: meanSeconds, workers: workers)
     if interactive {
+      guard counts != lastCounts || Date().timeIntervalSince(lastDraw) >= 1 else { return }
+      lastDraw = Date()
       var text = drawnLines > 0 ? "\u{1B}[\(drawnLines)F\u{1B}[J" : ""
       text += line + "\n" + running.map { "  running \($0.name)  \($0.detail)\n" }.joined()
       drawnLines = 1 + running.count

@@ -46,7 +46,8 @@ public enum SweepTask {
       return .completed(done)
     } catch {
       let failure = SweepRunState.Failure(attempt: attempt, error: "\(error)", failedAt: Date())
-      try? AtomicFile.write(try JSON.encode(failure), to: url.appendingPathComponent(SweepRunState.failureFile))
+      try? AtomicFile.write(
+        try JSON.encode(failure), to: url.appendingPathComponent(SweepRunState.failureFile))
       throw error
     }
   }
