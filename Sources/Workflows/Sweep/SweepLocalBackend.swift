@@ -1,8 +1,8 @@
 import Foundation
 
 /// Runs the pending tasks of a sweep as child processes of `executable` (`infogeo sweep task
-/// SWEEP INDEX`), `workers` at a time. Done runs are skipped; a task that fails is started once
-/// more, then reported. Each task's output goes to `SWEEP/logs/<name>.log`.
+/// SWEEP INDEX`), `workers` at a time, the largest networks first. Done runs are skipped; a task
+/// that fails is started once more, then reported. Each task's output goes to `SWEEP/logs/<name>.log`.
 public struct SweepLocalBackend: Sendable {
   /// The `infogeo` executable the workers run.
   public var executable: URL
@@ -41,6 +41,10 @@ public struct SweepLocalBackend: Sendable {
       }
     }
     if !report.skipped.isEmpty { display.event("\(report.skipped.count) run(s) already done, skipped") }
+    // Largest networks first, so that the long runs do not end up alone at the end.
+    let sizes = Dictionary(
+      uniqueKeysWithValues: queue.map { ($0, (try? SweepScaling.parameterCount(manifest.runs[$0].configuration)) ?? 0) })
+    queue.sort { (sizes[$0] ?? 0, $1) > (sizes[$1] ?? 0, $0) }
     var tries: [Int: Int] = [:]
     var running: [(index: Int, process: Process, started: Date)] = []
     var durations: [Double] = []
