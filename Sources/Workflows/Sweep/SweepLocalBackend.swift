@@ -43,7 +43,9 @@ public struct SweepLocalBackend: Sendable {
     if !report.skipped.isEmpty { display.event("\(report.skipped.count) run(s) already done, skipped") }
     // Largest networks first, so that the long runs do not end up alone at the end.
     let sizes = Dictionary(
-      uniqueKeysWithValues: queue.map { ($0, (try? SweepScaling.parameterCount(manifest.runs[$0].configuration)) ?? 0) })
+      uniqueKeysWithValues: queue.map {
+        ($0, (try? SweepScaling.parameterCount(manifest.runs[$0].configuration)) ?? 0)
+      })
     queue.sort { (sizes[$0] ?? 0, $1) > (sizes[$1] ?? 0, $0) }
     var tries: [Int: Int] = [:]
     var running: [(index: Int, process: Process, started: Date)] = []
@@ -78,6 +80,7 @@ public struct SweepLocalBackend: Sendable {
           stillRunning.append(entry)
           continue
         }
+        try? (entry.process.standardOutput as? FileHandle)?.close()
         let run = manifest.runs[entry.index]
         let seconds = Date().timeIntervalSince(entry.started)
         if entry.process.terminationStatus == 0 {
