@@ -7,7 +7,7 @@
 SWIFT ?= swift
 BIN := .build/release/infogeo
 
-.PHONY: demo test deps build bench clean
+.PHONY: demo test deps build bench fss clean
 
 deps:
 	@Scripts/install-deps.sh
@@ -21,10 +21,16 @@ demo: build
 test: deps
 	$(SWIFT) build -c release
 	$(SWIFT) test -c release
+	INFOGEO=$(BIN) Scripts/slurm-integration-test.sh
 	Fuzz/run.sh 10
 
 bench: build
 	$(BIN) bench
+
+# The finite-size-scaling preset (18 runs, local backend), then its scaling analysis.
+fss: build
+	$(BIN) sweep --preset fss --dir sweeps/fss
+	$(BIN) scaling sweeps/fss
 
 clean:
 	rm -rf .build

@@ -10,7 +10,8 @@ let tool = CommandLineTool(
     """,
   commands: [
     DemoCommand.self, TrainCommand.self, AnalyzeCommand.self, ReportCommand.self, DatasetsCommand.self,
-    DatasetsDownloadCommand.self, ExportCommand.self, BenchCommand.self,
+    DatasetsDownloadCommand.self, ExportCommand.self, BenchCommand.self, SweepCommand.self,
+    SweepTaskCommand.self, SweepStatusCommand.self, ScalingCommand.self,
   ])
 
 let status = tool.main(
