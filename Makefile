@@ -1,7 +1,8 @@
 # The two commands of the README:
 #   make demo   trains the default experiment on Fashion-MNIST, analyses it and writes the report
 #   make test   runs the whole test suite (release build: some tests train real networks), then
-#               each file-format fuzz target for 10 s (Fuzz/run.sh)
+#               the Slurm integration test, the report-in-a-browser check, and each file-format fuzz
+#               target for 10 s (Fuzz/run.sh)
 # Both install missing Debian packages first (Scripts/install-deps.sh).
 
 SWIFT ?= swift
@@ -22,6 +23,7 @@ test: deps
 	$(SWIFT) build -c release
 	$(SWIFT) test -c release
 	INFOGEO=$(BIN) Scripts/slurm-integration-test.sh
+	INFOGEO=$(BIN) Scripts/report-browser-test.sh
 	Fuzz/run.sh 10
 
 bench: build
