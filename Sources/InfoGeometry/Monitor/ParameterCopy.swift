@@ -59,10 +59,10 @@ final class ParameterCopy<Scalar: HistogramScalar>: StoredParameterCopy {
   }
 
   /// The hot loop of the comparator: over `values[range]`, adds `(θ − θ_prev)²` (only when `hasPrevious`)
-  /// and `θ²` in Double, two interleaved lanes, and overwrites `previous[range]` with the values. The
-  /// difference of two Float32 values is exact in Double when their magnitudes are within a factor 2²⁹
-  /// of each other, so the rounding is essentially that of the squares and sums. `previous` is the
-  /// tensor's start in the copy.
+  /// and `θ²` in Double, in four interleaved lanes (independent addition chains, so the loop is not bound
+  /// by the latency of one), and overwrites `previous[range]` with the values. The difference of two
+  /// Float32 values is exact in Double when their magnitudes are within a factor 2²⁹ of each other, so the
+  /// rounding is essentially that of the squares and sums. `previous` is the tensor's start in the copy.
   @inline(__always)
   static func accumulate(
     _ values: UnsafeBufferPointer<Scalar>, range: Range<Int>, previous: UnsafeMutablePointer<Scalar>,
@@ -70,41 +70,41 @@ final class ParameterCopy<Scalar: HistogramScalar>: StoredParameterCopy {
   ) -> DisplacementSums {
     var sums = DisplacementSums()
     guard let base = values.baseAddress else { return sums }
-    var d0 = 0.0
-    var d1 = 0.0
-    var q0 = 0.0
-    var q1 = 0.0
+    var d = (0.0, 0.0, 0.0, 0.0)
+    var q = (0.0, 0.0, 0.0, 0.0)
+    // Without a previous copy the "previous" values are the current ones: the displacement is 0.
+    let reference = hasPrevious ? UnsafePointer(previous) : base
     var i = range.lowerBound
     let end = range.upperBound
-    if hasPrevious {
-      while i + 1 < end {
-        let x0 = base[i]
-        let x1 = base[i + 1]
-        let e0 = x0.doubleValue - previous[i].doubleValue
-        let e1 = x1.doubleValue - previous[i + 1].doubleValue
-        d0 += e0 * e0
-        d1 += e1 * e1
-        q0 += x0.doubleValue * x0.doubleValue
-        q1 += x1.doubleValue * x1.doubleValue
-        previous[i] = x0
-        previous[i + 1] = x1
-        i += 2
-      }
-      if i < end {
-        let e = base[i].doubleValue - previous[i].doubleValue
-        d0 += e * e
-        q0 += base[i].doubleValue * base[i].doubleValue
-        previous[i] = base[i]
-      }
-    } else {
-      while i < end {
-        q0 += base[i].doubleValue * base[i].doubleValue
-        previous[i] = base[i]
-        i += 1
-      }
+    while i + 3 < end {
+      let x0 = base[i].doubleValue
+      let x1 = base[i + 1].doubleValue
+      let x2 = base[i + 2].doubleValue
+      let x3 = base[i + 3].doubleValue
+      let e0 = x0 - reference[i].doubleValue
+      let e1 = x1 - reference[i + 1].doubleValue
+      let e2 = x2 - reference[i + 2].doubleValue
+      let e3 = x3 - reference[i + 3].doubleValue
+      d.0 += e0 * e0
+      d.1 += e1 * e1
+      d.2 += e2 * e2
+      d.3 += e3 * e3
+      q.0 += x0 * x0
+      q.1 += x1 * x1
+      q.2 += x2 * x2
+      q.3 += x3 * x3
+      i += 4
     }
-    sums.squaredDisplacement = d0 + d1
-    sums.squaredNorm = q0 + q1
+    while i < end {
+      let x = base[i].doubleValue
+      let e = x - reference[i].doubleValue
+      d.0 += e * e
+      q.0 += x * x
+      i += 1
+    }
+    (previous + range.lowerBound).update(from: base + range.lowerBound, count: range.count)
+    sums.squaredDisplacement = (d.0 + d.1) + (d.2 + d.3)
+    sums.squaredNorm = (q.0 + q.1) + (q.2 + q.3)
     return sums
   }
 }
