@@ -100,6 +100,19 @@ struct EuclideanPathTests {
     #expect(throws: GeometryError.self) { try GeometryConfiguration(options: ["euclidean": "yes"]) }
   }
 
+  @Test("switching from Float32 to Float64 observations keeps the previous copy (converted exactly)")
+  func precisionSwitch() throws {
+    let first: [Float] = (0..<1_000).map { Float($0) / 1_000 }
+    let second: [Double] = first.map { Double($0) + 0.25 }
+    let monitor = try GeometryMonitor(tensorNames: ["w"], elementCounts: [1_000])
+    try first.withUnsafeBufferPointer { _ = try monitor.observe(step: 1, tensors: [$0]) }
+    let record = try second.withUnsafeBufferPointer { try monitor.observe(step: 3, tensors: [$0]) }[0]
+    // Every value moved by exactly 0.25 (Float → Double is exact): ‖Δθ‖ = 0.25·√1000, to rounding.
+    let expected = 0.25 * 1_000.0.squareRoot()
+    #expect(abs(record.lengthEuclidean - expected) <= 1e-12 * expected)
+    #expect(abs(record.velocityEuclidean - expected / 2) <= 1e-12 * expected)
+  }
+
   @Test("a configuration file without the euclidean key loads with the default (on)")
   func decodesOlderFiles() throws {
     let data = Data(#"{"groups":["all"],"estimator":"naive","stride":3}"#.utf8)
