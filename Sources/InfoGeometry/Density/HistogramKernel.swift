@@ -133,6 +133,12 @@ public protocol HistogramScalar: BinaryFloatingPoint, Sendable {
     _ kernel: HistogramKernel, _ values: UnsafeBufferPointer<Self>, range: Range<Int>, salt: UInt64,
     tableA: UnsafeMutablePointer<Double>, tableB: UnsafeMutablePointer<Double>,
     countA: inout Int, countB: inout Int, moments: inout SampleMoments)
+  /// Sums `values[range]` against the previous copy and overwrites the copy; see
+  /// ``ParameterCopy/accumulate(_:range:previous:hasPrevious:)``.
+  static func accumulateDisplacement(
+    _ values: UnsafeBufferPointer<Self>, range: Range<Int>, previous: UnsafeMutablePointer<Self>,
+    hasPrevious: Bool
+  ) -> DisplacementSums
 }
 
 extension Float: HistogramScalar {
@@ -148,6 +154,12 @@ extension Float: HistogramScalar {
       values, range: range, salt: salt, tableA: tableA, tableB: tableB, countA: &countA, countB: &countB,
       moments: &moments)
   }
+  public static func accumulateDisplacement(
+    _ values: UnsafeBufferPointer<Float>, range: Range<Int>, previous: UnsafeMutablePointer<Float>,
+    hasPrevious: Bool
+  ) -> DisplacementSums {
+    ParameterCopy<Float>.accumulate(values, range: range, previous: previous, hasPrevious: hasPrevious)
+  }
 }
 
 extension Double: HistogramScalar {
@@ -162,5 +174,11 @@ extension Double: HistogramScalar {
     kernel.accumulate(
       values, range: range, salt: salt, tableA: tableA, tableB: tableB, countA: &countA, countB: &countB,
       moments: &moments)
+  }
+  public static func accumulateDisplacement(
+    _ values: UnsafeBufferPointer<Double>, range: Range<Int>, previous: UnsafeMutablePointer<Double>,
+    hasPrevious: Bool
+  ) -> DisplacementSums {
+    ParameterCopy<Double>.accumulate(values, range: range, previous: previous, hasPrevious: hasPrevious)
   }
 }

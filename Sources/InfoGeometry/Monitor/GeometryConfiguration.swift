@@ -61,7 +61,7 @@ public enum GridPolicy: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Everything a ``GeometryMonitor`` (or the offline ``GeometryAnalysis``) needs besides the tensor layout.
-public struct GeometryConfiguration: Sendable, Hashable, Codable {
+public struct GeometryConfiguration: Sendable, Hashable {
   /// Groups to analyse (resolved against the tensor names; ``ParameterGroup/eachTensor`` expands).
   public var groups: [ParameterGroup] = [.all]
   /// Estimate reported as the primary Γ and L.
@@ -85,6 +85,10 @@ public struct GeometryConfiguration: Sendable, Hashable, Codable {
   public var storedHistogramLimit: Int = 64
   /// Seed of the split into halves A and B (``HalfSplit``).
   public var splitSeed: UInt64 = 0x1F0_6E0
+  /// Whether to compute the Euclidean comparators (path length S, speed and relative update size, see
+  /// ``EuclideanPath``) in the same pass. Costs one copy of the previous snapshot: 4 bytes per grouped
+  /// Float32 parameter (O(N), allocated only when on); off, their columns are NaN.
+  public var euclidean: Bool = true
 
   /// The default configuration: all parameters, debiased linear-binned histogram on a growing lattice.
   public init() {}
@@ -101,8 +105,8 @@ public struct GeometryConfiguration: Sendable, Hashable, Codable {
   /// optional): `groups` (comma list, see ``ParameterGroup/init(parsing:)``), `estimator`
   /// (debiased|naive|gaussian), `binning` (linear|nearest), `bins` (integer ≥ 4 or `auto`), `grid` (see
   /// ``GridPolicy/init(parsing:)``), `stride` (integer ≥ 1), `window` (integer ≥ 1), `diagnostics`
-  /// (on|off), `histograms` (integer ≥ 0), `seed` (unsigned integer), `recipe` (`paper` starts from
-  /// ``paperRecipe``). Unknown keys are an error.
+  /// (on|off), `euclidean` (on|off), `histograms` (integer ≥ 0), `seed` (unsigned integer), `recipe`
+  /// (`paper` starts from ``paperRecipe``). Unknown keys are an error.
   public init(options: [String: String]) throws(GeometryError) {
     self = options["recipe"] == "paper" ? .paperRecipe : GeometryConfiguration()
     if let r = options["recipe"], r != "paper" {
@@ -131,6 +135,11 @@ public struct GeometryConfiguration: Sendable, Hashable, Codable {
           throw .invalidConfiguration("diagnostics: expected on or off, got '\(value)'")
         }
         diagnostics = value == "on"
+      case "euclidean":
+        guard value == "on" || value == "off" else {
+          throw .invalidConfiguration("euclidean: expected on or off, got '\(value)'")
+        }
+        euclidean = value == "on"
       case "histograms": storedHistogramLimit = try Self.integer(key, value, atLeast: 0)
       case "seed":
         guard let s = UInt64(value) else {
@@ -139,7 +148,7 @@ public struct GeometryConfiguration: Sendable, Hashable, Codable {
         splitSeed = s
       default:
         throw .invalidConfiguration(
-          "unknown option '\(key)'; expected groups, estimator, binning, bins, grid, stride, window, diagnostics, histograms, seed or recipe"
+          "unknown option '\(key)'; expected groups, estimator, binning, bins, grid, stride, window, diagnostics, euclidean, histograms, seed or recipe"
         )
       }
     }

@@ -22,6 +22,7 @@ struct GeometryGroupState {
   private(set) var strideDebiased: [DebiasedPath]
   private(set) var strideLastSteps: [Int]
   private var gaussian = InformationPath()
+  private var euclidean = EuclideanPath()
   private var previousMoments: SampleMoments? = nil
   private(set) var archive: HistogramArchive
   private(set) var largestOutside: (step: Int, mass: Double) = (0, 0)
@@ -105,10 +106,11 @@ struct GeometryGroupState {
     return true
   }
 
-  /// Adds the snapshot at `step` (the `observation`-th, from 0) and returns its record.
+  /// Adds the snapshot at `step` (the `observation`-th, from 0) and returns its record. `displacement` is
+  /// the Euclidean sums against the previous snapshot (nil at the first or with the comparator off).
   mutating func advance(
-    step: Int, interval: Int, histogram: SplitHistogram, moments: SampleMoments, observation: Int,
-    configuration: GeometryConfiguration
+    step: Int, interval: Int, histogram: SplitHistogram, moments: SampleMoments,
+    displacement: DisplacementSums?, observation: Int, configuration: GeometryConfiguration
   ) -> GeometryRecord {
     let levels = factors.map { histogram.coarsened(by: $0) }
     var noiseShare = Double.nan
@@ -127,6 +129,10 @@ struct GeometryGroupState {
         interval: interval)
     }
     previousMoments = moments
+    if let d = displacement {
+      euclidean.append(
+        squaredDisplacement: d.squaredDisplacement, squaredNorm: d.squaredNorm, interval: interval)
+    }
     if factors.count > 1 {
       strideNaive[0] = levelNaive[mainLevel]
       strideDebiased[0] = levelDebiased[mainLevel]
@@ -173,6 +179,9 @@ struct GeometryGroupState {
       lengthDebiased: debiased.length, noiseShare: noiseShare, velocityGaussian: gaussian.velocity,
       lengthGaussian: gaussian.length, mean: moments.mean, standardDeviation: moments.standardDeviation,
       minimum: moments.minimum, maximum: moments.maximum, underflow: main.underflowMass,
-      overflow: main.overflowMass)
+      overflow: main.overflowMass,
+      velocityEuclidean: configuration.euclidean ? euclidean.velocity : .nan,
+      lengthEuclidean: configuration.euclidean ? euclidean.length : .nan,
+      relativeUpdate: configuration.euclidean ? euclidean.relativeUpdate : .nan)
   }
 }

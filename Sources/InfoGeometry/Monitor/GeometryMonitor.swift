@@ -7,12 +7,18 @@ import Dispatch
 /// Memory is O(groups × bins) however long the run: the monitor keeps the last snapshot's histograms (the
 /// last 8 with ``GeometryConfiguration/diagnostics``), the running sums, and at most
 /// ``GeometryConfiguration/storedHistogramLimit`` stored histograms per group; records are returned, not
-/// kept. With diagnostics on, values are binned at 4K bins and the K and K/4 histograms are sums of 4 and 16
+/// kept. With ``GeometryConfiguration/euclidean`` on (the default) it also keeps the previous snapshot's
+/// values of every grouped tensor (``ParameterCopy``: O(N), 4 bytes per Float32 parameter, shared by all
+/// groups containing the tensor) for the Euclidean comparator; with it off nothing of size N is kept.
+/// With diagnostics on, values are binned at 4K bins and the K and K/4 histograms are sums of 4 and 16
 /// adjacent fine bins (no second pass); the reporting resolution is K.
 ///
 /// The work is split into chunks of 65 536 values of one tensor for one group, binned concurrently
 /// (`DispatchQueue.concurrentPerform`) into per-chunk tables that are summed in a fixed order, so results
 /// do not depend on timing or core count, and live and offline runs over the same snapshots agree exactly.
+/// The Euclidean sums ‖Δθ‖² and ‖θ‖² are taken in the same work items: the first item over a chunk of a
+/// tensor (in item order) also sums it against the previous copy and overwrites the copy, right after
+/// binning it, while the chunk is in cache; per-chunk sums are added in chunk order.
 public final class GeometryMonitor {
   /// The configuration the monitor was built with.
   public let configuration: GeometryConfiguration
@@ -29,6 +35,7 @@ public final class GeometryMonitor {
   /// Whether chunks are binned concurrently (the benchmark compares both).
   var concurrent = true
   private var scratch: [Double] = []
+  private var parameterCopy: (any StoredParameterCopy)? = nil
   private var lastStep: Int? = nil
   private var observationCount = 0
 
@@ -187,12 +194,17 @@ public final class GeometryMonitor {
     if lastStep == nil { chooseGrids(tensors) }
     var pending = Array(groups.indices)
     var results: [Int: (SplitHistogram, SampleMoments)] = [:]
+    var displacements: [DisplacementSums]? = nil
+    let copy = configuration.euclidean ? parameterCopy(of: Scalar.self) : nil
+    let hadPrevious = copy?.isFilled ?? false
     // A lattice group whose values reached beyond its grid is regrown and binned again (rare: the lattice
-    // grows with headroom); bounded grids keep their under/overflow.
-    for _ in 0..<4 where !pending.isEmpty {
-      let binned = bin(groupIndices: pending, tensors: tensors)
+    // grows with headroom); bounded grids keep their under/overflow. Only the first pass (over every
+    // group) takes the Euclidean sums and updates the copy.
+    for pass in 0..<4 where !pending.isEmpty {
+      let binned = bin(groupIndices: pending, tensors: tensors, copy: pass == 0 ? copy : nil)
+      if pass == 0 { displacements = binned.displacements }
       var regrow: [Int] = []
-      for (g, result) in zip(pending, binned) {
+      for (g, result) in zip(pending, binned.histograms) {
         results[g] = result
         if groups[g].isLattice, result.0.underflowMass + result.0.overflowMass > 0,
           groups[g].grow(toCover: result.1)
@@ -209,12 +221,24 @@ public final class GeometryMonitor {
       records.append(
         groups[g].advance(
           step: step, interval: interval, histogram: histogram, moments: moments,
-          observation: observationCount, configuration: configuration))
+          displacement: hadPrevious ? displacements?[g] : nil, observation: observationCount,
+          configuration: configuration))
     }
     lastStep = step
     observationCount += 1
     latestRecords = records
     return records
+  }
+
+  /// The previous-snapshot copy in precision `Scalar`, allocated (unfilled) at the first call and converted
+  /// if the run switched precision.
+  private func parameterCopy<Scalar: HistogramScalar>(of type: Scalar.Type) -> ParameterCopy<Scalar> {
+    if let c = parameterCopy as? ParameterCopy<Scalar> { return c }
+    let c =
+      parameterCopy?.converted(to: Scalar.self)
+      ?? ParameterCopy<Scalar>(elementCounts: elementCounts, grouped: Set(groups.flatMap(\.tensors)))
+    parameterCopy = c
+    return c
   }
 
   /// Sets each group's fine grid from the first snapshot (min/max pass for the data-driven policies).
@@ -238,6 +262,8 @@ public final class GeometryMonitor {
     let tensor: Int
     let range: Range<Int>
     let tableOffset: Int
+    /// Slot of this chunk's Euclidean sums, for the first item over the chunk (nil for the others).
+    let displacementSlot: Int?
   }
 
   private struct ItemResult {
@@ -246,11 +272,14 @@ public final class GeometryMonitor {
     var moments = SampleMoments()
   }
 
-  /// One pass over the values of the given groups; per-chunk tables summed in chunk order.
+  /// One pass over the values of the given groups; per-chunk tables summed in chunk order. With a `copy`,
+  /// also each group's Euclidean sums (tensors in group order, chunks in order), and the copy is updated.
   private func bin<Scalar: HistogramScalar>(
-    groupIndices: [Int], tensors: [UnsafeBufferPointer<Scalar>]
-  ) -> [(SplitHistogram, SampleMoments)] {
+    groupIndices: [Int], tensors: [UnsafeBufferPointer<Scalar>], copy: ParameterCopy<Scalar>?
+  ) -> (histograms: [(SplitHistogram, SampleMoments)], displacements: [DisplacementSums]?) {
     var items: [WorkItem] = []
+    var firstSlot: [Int: Int] = [:]
+    var slotCount = 0
     var kernels: [HistogramKernel] = []
     var tableLengths: [Int] = []
     var offset = 0
@@ -260,10 +289,16 @@ public final class GeometryMonitor {
       kernels.append(HistogramKernel(grid: grid, scheme: configuration.binning))
       tableLengths.append(length)
       for t in groups[g].tensors {
+        let owns = copy != nil && firstSlot[t] == nil
+        if owns { firstSlot[t] = slotCount }
         var start = 0
         while start < elementCounts[t] {
           let end = min(start + Self.chunkSize, elementCounts[t])
-          items.append(WorkItem(position: position, tensor: t, range: start..<end, tableOffset: offset))
+          items.append(
+            WorkItem(
+              position: position, tensor: t, range: start..<end, tableOffset: offset,
+              displacementSlot: owns ? slotCount : nil))
+          if owns { slotCount += 1 }
           offset += 2 * length
           start = end
         }
@@ -271,31 +306,43 @@ public final class GeometryMonitor {
     }
     if scratch.count < offset { scratch = [Double](repeating: 0, count: offset) }
     var itemResults = [ItemResult](repeating: ItemResult(), count: items.count)
+    var chunkSums = [DisplacementSums](repeating: DisplacementSums(), count: slotCount)
+    var copyValues = copy?.values ?? []
+    copy?.values = []
+    let hasPrevious = copy?.isFilled ?? false
+    let copyOffsets = copy?.offsets ?? []
     let split = HalfSplit(seed: configuration.splitSeed)
     let totalValues = items.reduce(0) { $0 + $1.range.count }
-    scratch.withUnsafeMutableBufferPointer { table in
-      itemResults.withUnsafeMutableBufferPointer { out in
-        // Each item writes only its own table slice and result slot, so concurrent items never race.
-        nonisolated(unsafe) let table = table
-        nonisolated(unsafe) let out = out
-        nonisolated(unsafe) let tensors = tensors
-        nonisolated(unsafe) let work: (Int) -> Void = { i in
-          let item = items[i]
-          let kernel = kernels[item.position]
-          let length = tableLengths[item.position]
-          let a = table.baseAddress! + item.tableOffset
-          a.initialize(repeating: 0, count: 2 * length)
-          var result = ItemResult(moments: SampleMoments(centre: kernel.centre))
-          Scalar.accumulate(
-            kernel, tensors[item.tensor], range: item.range, salt: split.salt(tensor: item.tensor), tableA: a,
-            tableB: a + length, countA: &result.countA, countB: &result.countB, moments: &result.moments)
-          out[i] = result
+    withUnsafeMutableBuffers(&scratch, &itemResults, &chunkSums, &copyValues) {
+      table, out, sums, previous in
+      // Each item writes only its own table slice and result slot, and only a chunk's first item writes
+      // its sums slot and its part of the copy, so concurrent items never race.
+      nonisolated(unsafe) let table = table
+      nonisolated(unsafe) let out = out
+      nonisolated(unsafe) let sums = sums
+      nonisolated(unsafe) let previous = previous
+      nonisolated(unsafe) let tensors = tensors
+      nonisolated(unsafe) let work: (Int) -> Void = { i in
+        let item = items[i]
+        let kernel = kernels[item.position]
+        let length = tableLengths[item.position]
+        let a = table.baseAddress! + item.tableOffset
+        a.initialize(repeating: 0, count: 2 * length)
+        var result = ItemResult(moments: SampleMoments(centre: kernel.centre))
+        Scalar.accumulate(
+          kernel, tensors[item.tensor], range: item.range, salt: split.salt(tensor: item.tensor), tableA: a,
+          tableB: a + length, countA: &result.countA, countB: &result.countB, moments: &result.moments)
+        out[i] = result
+        if let slot = item.displacementSlot, let start = copyOffsets[item.tensor] {
+          sums[slot] = Scalar.accumulateDisplacement(
+            tensors[item.tensor], range: item.range, previous: previous.baseAddress! + start,
+            hasPrevious: hasPrevious)
         }
-        if concurrent && totalValues >= 2 * Self.chunkSize {
-          DispatchQueue.concurrentPerform(iterations: items.count) { work($0) }
-        } else {
-          for i in items.indices { work(i) }
-        }
+      }
+      if concurrent && totalValues >= 2 * Self.chunkSize {
+        DispatchQueue.concurrentPerform(iterations: items.count) { work($0) }
+      } else {
+        for i in items.indices { work(i) }
       }
     }
     var histograms = groupIndices.map { SplitHistogram(grid: groups[$0].fineGrid) }
@@ -318,7 +365,35 @@ public final class GeometryMonitor {
         cb[k + 1] += scratch[item.tableOffset + length + k + 2]
       }
     }
-    let output = Array(zip(histograms, moments))
-    return output
+    copy?.values = copyValues
+    copy?.isFilled = true
+    let displacements = copy.map { _ in
+      groupIndices.map { g in
+        var total = DisplacementSums()
+        for t in groups[g].tensors {
+          let chunks = (elementCounts[t] + Self.chunkSize - 1) / Self.chunkSize
+          for c in 0..<chunks { total.add(chunkSums[firstSlot[t]! + c]) }
+        }
+        return total
+      }
+    }
+    return (Array(zip(histograms, moments)), displacements)
+  }
+
+  /// Calls `body` with mutable buffers over four arrays at once.
+  private func withUnsafeMutableBuffers<A, B, C, D>(
+    _ a: inout [A], _ b: inout [B], _ c: inout [C], _ d: inout [D],
+    _ body: (
+      UnsafeMutableBufferPointer<A>, UnsafeMutableBufferPointer<B>, UnsafeMutableBufferPointer<C>,
+      UnsafeMutableBufferPointer<D>
+    ) -> Void
+  ) {
+    a.withUnsafeMutableBufferPointer { a in
+      b.withUnsafeMutableBufferPointer { b in
+        c.withUnsafeMutableBufferPointer { c in
+          d.withUnsafeMutableBufferPointer { d in body(a, b, c, d) }
+        }
+      }
+    }
   }
 }

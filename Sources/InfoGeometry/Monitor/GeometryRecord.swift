@@ -2,7 +2,8 @@
 ///
 /// Velocities are in 1/step (NaN at a group's first observation, which has no predecessor); lengths are
 /// dimensionless and start at 0. The primary `velocity`/`length` repeat the columns of the configured
-/// estimator. Masses are fractions of the group's values.
+/// estimator. Masses are fractions of the group's values. The Euclidean columns (appended last) are the
+/// size-of-update comparators of the information length.
 public struct GeometryRecord: Sendable, Equatable {
   /// Group name ("all", "weights", a tensor name, a pattern).
   public var group: String
@@ -48,12 +49,22 @@ public struct GeometryRecord: Sendable, Equatable {
   public var underflow: Double
   /// Mass above the grid.
   public var overflow: Double
+  /// Euclidean speed γ = ‖θ_i − θ_{i−1}‖/Δt of the group's values (parameter units per step; NaN at the
+  /// first observation, and throughout with ``GeometryConfiguration/euclidean`` off). See ``EuclideanPath``.
+  public var velocityEuclidean: Double
+  /// Euclidean path length S = Σ ‖θ_i − θ_{i−1}‖ (parameter units; 0 at the first observation, NaN with
+  /// the comparator off).
+  public var lengthEuclidean: Double
+  /// Relative update size ‖θ_i − θ_{i−1}‖/‖θ_i‖ (dimensionless; NaN at the first observation and with the
+  /// comparator off).
+  public var relativeUpdate: Double
 
   /// Column names of ``csvFields``, in order.
   public static let csvColumns = [
     "group", "step", "stride", "interval", "count", "bins", "estimator", "gamma", "length", "gamma_naive",
     "length_naive", "gamma_debiased", "length_debiased", "noise_share", "gamma_gaussian", "length_gaussian",
-    "mean", "std", "min", "max", "underflow", "overflow",
+    "mean", "std", "min", "max", "underflow", "overflow", "gamma_euclidean", "length_euclidean",
+    "relative_update",
   ]
 
   /// The record as CSV fields matching ``csvColumns``; numbers in Swift's shortest round-trip form
@@ -71,7 +82,8 @@ public struct GeometryRecord: Sendable, Equatable {
     [
       velocity, length, velocityNaive, lengthNaive, velocityDebiased, lengthDebiased, noiseShare,
       velocityGaussian,
-      lengthGaussian, mean, standardDeviation, minimum, maximum, underflow, overflow,
+      lengthGaussian, mean, standardDeviation, minimum, maximum, underflow, overflow, velocityEuclidean,
+      lengthEuclidean, relativeUpdate,
     ]
   }
 }
