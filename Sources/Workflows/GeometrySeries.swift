@@ -5,11 +5,13 @@ import InfoGeometry
 /// The information-length series of a run as stored in geometry.csv: for each parameter group, the
 /// monitored steps and L from each estimator (the reported one, naive, debiased, Gaussian).
 public struct GeometrySeries: Sendable {
-  /// The estimators whose Γ and L geometry.csv holds (columns `gamma_<name>`, `length_<name>`).
+  /// The estimators whose Γ and L geometry.csv holds (columns `gamma_<name>`, `length_<name>`), and
+  /// the Euclidean comparator: S(t) = Σ‖θ_i − θ_{i−1}‖ and ‖Δθ‖ per step in the same columns' places.
   public enum Estimator: String, Codable, Sendable, CaseIterable {
     case naive
     case debiased
     case gaussian
+    case euclidean
 
     public init(_ estimator: GeometryEstimator) {
       switch estimator {
@@ -51,7 +53,11 @@ public struct GeometrySeries: Sendable {
     let g = try index("group"), s = try index("step")
     let m = try index("mean"), sd = try index("std"), under = try index("underflow"), over = try index("overflow")
     let lo = try index("min"), hi = try index("max"), count = try index("count")
-    let columns = try Estimator.allCases.map { ($0, try index("length_" + $0.rawValue), try index("gamma_" + $0.rawValue)) }
+    // The Euclidean columns are optional: runs written before the comparator existed lack them.
+    let columns = try Estimator.allCases.compactMap { e -> (Estimator, Int, Int)? in
+      if e == .euclidean && !csv.header.contains("length_euclidean") { return nil }
+      return (e, try index("length_" + e.rawValue), try index("gamma_" + e.rawValue))
+    }
     var groups: [Group] = []
     var position: [String: Int] = [:]
     for (line, row) in csv.rows.enumerated() {

@@ -53,6 +53,7 @@ public enum RunOptions {
     (.value("stride", "N", "Monitor every N optimizer steps.", default: "1"), "stride"),
     (.value("debias-window", "W", "Observations over which the debiased Γ² is accumulated.", default: "8"), "window"),
     (.value("diagnostics", "on|off", "Resolution (K/4, K, 4K) and stride (1, 2, 4, 8) curves.", default: "on"), "diagnostics"),
+    (.value("euclidean", "on|off", "Euclidean path length S = Σ‖Δθ‖ beside L (one copy of the parameters).", default: "on"), "euclidean"),
     (.value("histograms", "N", "Whole histograms stored per group at log-spaced steps.", default: "64"), "histograms"),
     (.value("geometry-recipe", "NAME", "paper: hard bins, naive distance, as in the paper."), "recipe"),
   ]

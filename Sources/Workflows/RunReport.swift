@@ -173,7 +173,25 @@ public enum RunReport {
       }
     }
     if metrics.contains(where: { $0.step >= 1 }) {
-      let m = metrics.filter { $0.step >= 1 }
+      let curves = analysis.curves.filter { $0.group == analysis.settings.primaryGroup && $0.analysis != nil }
+    if curves.count > 1 {
+      for (name, title, pick) in [
+        ("comparators-slope", "d log / d log t", { (d: RegularizedDerivative) in d.firstDerivative }),
+        ("comparators-curvature", "d² log / d(log t)²", { (d: RegularizedDerivative) in d.secondDerivative }),
+      ] as [(String, String, (RegularizedDerivative) -> [Double])] {
+        figures.add(
+          name,
+          "\(title) of L from each estimator and of the Euclidean path S = Σ‖Δθ‖ (group '\(analysis.settings.primaryGroup)'), with the reference points.",
+          Figure(
+            title: "\(title): L and its comparators", xAxis: stepAxis, yAxis: Axis(title),
+            series: curves.map { c in
+              let d = c.analysis!.derivative
+              return PlotSeries(c.estimator.label, x: d.x.map { exp($0) }, y: pick(d), dashed: c.estimator == .euclidean)
+            }, markers: markers(analysis, includeMarker: false)))
+      }
+    }
+
+    let m = metrics.filter { $0.step >= 1 }
       let steps = m.map { Double($0.step) }
       var lossSeries = [
         PlotSeries("train loss", x: steps, y: m.map(\.trainLoss)),
@@ -295,6 +313,13 @@ public enum RunReport {
     }
     report.section("Learning curves") { s in
       s.figures(select(["loss", "accuracy"]))
+    }
+    report.section("Does the geometry see more than the update size?") { s in
+      s.paragraph(
+        "The Euclidean path length S(t) = Σ‖θ_i − θ_{i−1}‖ measures only how far the parameters move, not how their distribution changes; the Gaussian L sees only the mean and spread. "
+          + "Each goes through the same derivatives and marker detection as L.")
+      if let statement = RunSummary.comparatorStatement(analysis) { s.paragraph(statement) }
+      s.figures(select(["comparators-curvature", "comparators-slope"]))
     }
     report.section("Estimator and resolution checks") { s in
       s.paragraph(

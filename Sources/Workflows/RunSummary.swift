@@ -27,6 +27,24 @@ public enum RunSummary {
       m.stability.spreadDecades, weak)
   }
 
+  /// Whether the information-length marker of the headline group says more than the size of the
+  /// updates: compares it with the marker of the Euclidean path S of the same group.
+  public static func comparatorStatement(_ analysis: RunAnalysis) -> String? {
+    let group = analysis.settings.primaryGroup
+    guard let l = analysis.primary?.analysis?.marker,
+      let s = analysis.curves.first(where: { $0.group == group && $0.estimator == .euclidean })?.analysis?.marker
+    else { return nil }
+    let delta = log10(l.step / s.step)
+    if abs(delta) <= 0.1 {
+      return String(
+        format: "The markers of L (step %d) and of the Euclidean path S (step %d) agree within 0.1 decade: the transition coincides with the slowdown of the updates.",
+        Int(l.step.rounded()), Int(s.step.rounded()))
+    }
+    return String(
+      format: "The marker of L (step %d) is %.2f decades from that of the Euclidean path S (step %d): the geometry marks a change the update size alone does not.",
+      Int(l.step.rounded()), abs(delta), Int(s.step.rounded()))
+  }
+
   public static func text(analysis: RunAnalysis) -> String {
     var lines: [String] = []
     let primary = analysis.primary
@@ -37,6 +55,7 @@ public enum RunSummary {
     for curve in others {
       lines.append("  the same group, \(curve.estimator.label) L: " + describe(curve))
     }
+    if let statement = comparatorStatement(analysis) { lines.append(statement) }
     if let comparison = primary?.comparison {
       lines.append("")
       lines.append(row(["reference point", "step", "Δ = log10(t_c/t_ref)"], widths: [28, 8, 22]))
@@ -74,6 +93,7 @@ extension GeometrySeries.Estimator {
     case .naive: "naive (paper's recipe)"
     case .debiased: "debiased"
     case .gaussian: "Gaussian"
+    case .euclidean: "Euclidean path S"
     }
   }
 }

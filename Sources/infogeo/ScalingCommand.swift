@@ -18,9 +18,10 @@ enum ScalingCommand: Command {
         default: "1.5"),
       .value("bootstrap", "N", "Bootstrap replicates over seeds.", default: "200"),
       .flag("json", "Print scaling.json on stdout instead of the table."),
-    ],
+    ] + AnalysisOptions.specs,
     discussion: """
-      Reads config.json and analysis.json of every done run (analysing runs that lack it), fits h ∝ N^a, \
+      Reads config.json and analysis.json of every done run (analysing runs that lack it, with the \
+      analysis options given), fits h ∝ N^a, \
       w ∝ N^(−b) and log t_c(N) = log t_c(∞) + c·N^(−1/ν), collapses the y″ curves, and writes \
       SWEEP/scaling.json and SWEEP/scaling.html. Runs without a marker are left out and listed.
       """)
@@ -49,11 +50,13 @@ enum ScalingCommand: Command {
 
   static func validate(_ arguments: ParsedArguments) throws(UsageError) {
     _ = try options(arguments)
+    _ = try AnalysisOptions.settings(arguments)
   }
 
   static func run(_ arguments: ParsedArguments) throws {
     let sweep = URL(fileURLWithPath: arguments.positional(0)!, isDirectory: true)
-    let scaling = try SweepScaling.compute(sweep: sweep, options: try options(arguments))
+    let scaling = try SweepScaling.compute(
+      sweep: sweep, options: try options(arguments), settings: try AnalysisOptions.settings(arguments))
     try scaling.write(to: sweep)
     try SweepScalingReport.write(scaling, to: sweep)
     if arguments.flag("json") {

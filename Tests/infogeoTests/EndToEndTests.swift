@@ -61,7 +61,7 @@ struct EndToEndTests {
     let object = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
     for key in ["curves", "settings", "stopping", "infogeoVersion"] { #expect(object[key] != nil, "\(key) missing") }
     let curves = try #require(object["curves"] as? [[String: Any]])
-    #expect(curves.count == 5 * 3)
+    #expect(curves.count == 5 * 4)
     let stored = try JSON.decode(RunAnalysis.self, from: run.analysis)
     let again = try Infogeo.run(["analyze", run.url.path, "--quiet"])
     #expect(again.status == 0 && again.stdout.isEmpty)
@@ -101,7 +101,7 @@ struct EndToEndTests {
     let event = URL(fileURLWithPath: try #require(r.stdout.split(separator: "\n").first.map(String.init)))
     #expect(event.lastPathComponent.hasPrefix("events.out.tfevents."))
     let records = try TFRecord.records(in: Data(contentsOf: event), file: event.path)
-    // The file-version event, 11 evaluations × 4 metrics, 5 groups × 51 steps × 6 geometry scalars
+    // The file-version event, 11 evaluations × 4 metrics, 5 groups × 51 steps × 8 geometry scalars
     // (Γ is NaN and skipped at step 0), the transition curves and the histograms.
     #expect(records.count > 1 + 44 + 5 * 50 * 6)
     let histograms = try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [[String: Any]]

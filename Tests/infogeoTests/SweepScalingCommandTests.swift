@@ -36,8 +36,8 @@ enum SyntheticSweep {
       let tc = markerStep(width: width, seed: seed)
       let s = 0.6 * pow(Double(width) / 16, -0.2)
       var csv =
-        "group,step,mean,std,underflow,overflow,length_naive,gamma_naive,length_debiased,gamma_debiased,"
-        + "length_gaussian,gamma_gaussian\n"
+        "group,step,count,mean,std,min,max,underflow,overflow,length_naive,gamma_naive,length_debiased,"
+        + "gamma_debiased,length_gaussian,gamma_gaussian\n"
       for t in 0...1000 {
         var length = 0.0
         if t > 0 {
@@ -46,7 +46,7 @@ enum SyntheticSweep {
           let softplus = log1p(exp(-abs(u))) + max(u, 0) - log(2.0)
           length = exp(x - 0.8 * s * softplus)
         }
-        csv += "all,\(t),0,1,0,0,\(length),0,\(length),0,\(length),0\n"
+        csv += "all,\(t),1000,0,1,-3,3,0,0,\(length),0,\(length),0,\(length),0\n"
       }
       try Data(csv.utf8).write(to: directory.appendingPathComponent("geometry.csv"))
       try Data(
@@ -66,7 +66,8 @@ struct SweepScalingCommandTests {
   @Test("recovers the planted exponents and markers of a synthetic sweep, and writes scaling.json and .html")
   func plantedScaling() throws {
     let sweep = try SyntheticSweep.make()
-    let r = try Infogeo.run(["scaling", sweep.path, "--bootstrap", "0", "--json"])
+    // The planted curves are noise-free: no smoothing floor, so the y″ dips keep their planted widths.
+    let r = try Infogeo.run(["scaling", sweep.path, "--bootstrap", "0", "--json", "--smoothing-scale", "0"])
     #expect(r.status == 0, "\(r.stderr)")
     let decoder = JSONDecoder()
     decoder.nonConformingFloatDecodingStrategy = .convertFromString(
@@ -110,7 +111,7 @@ struct SweepScalingCommandTests {
   @Test("prints the exponent table on stdout")
   func table() throws {
     let sweep = try SyntheticSweep.make()
-    let r = try Infogeo.run(["scaling", sweep.path, "--bootstrap", "0", "--size", "parameters"])
+    let r = try Infogeo.run(["scaling", sweep.path, "--bootstrap", "0", "--size", "parameters", "--smoothing-scale", "0"])
     #expect(r.status == 0, "\(r.stderr)")
     let lines = r.stdout.split(separator: "\n").map(String.init)
     #expect(lines.first?.hasPrefix("exponent") == true)

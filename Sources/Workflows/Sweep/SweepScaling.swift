@@ -36,7 +36,10 @@ public struct SweepScaling: Codable, Sendable {
   /// Reads every done run of `sweep` (analysing runs without analysis.json) and runs the analysis.
   /// - Throws: ``SweepError`` when the directory is not a sweep; `ScalingError` when no run has a
   ///   marker or the observations are invalid.
-  public static func compute(sweep: URL, options: ScalingOptions) throws -> SweepScaling {
+  /// `settings` apply to the runs whose analysis.json is missing.
+  public static func compute(
+    sweep: URL, options: ScalingOptions, settings: RunAnalysis.Settings = RunAnalysis.Settings()
+  ) throws -> SweepScaling {
     let manifest = try SweepManifest.read(from: sweep)
     var entries: [Entry] = []
     var skipped: [Skipped] = []
@@ -47,7 +50,7 @@ public struct SweepScaling: Codable, Sendable {
         continue
       }
       do {
-        entries.append(Entry(run: run.name, observation: try observation(directory)))
+        entries.append(Entry(run: run.name, observation: try observation(directory, settings: settings)))
       } catch {
         skipped.append(Skipped(run: run.name, reason: "\(error)"))
       }
@@ -58,12 +61,14 @@ public struct SweepScaling: Codable, Sendable {
 
   /// The observation of one run directory (config.json and analysis.json; the analysis is run
   /// first when analysis.json is missing).
-  public static func observation(_ run: RunDirectory) throws -> ScalingObservation {
+  public static func observation(_ run: RunDirectory, settings: RunAnalysis.Settings = RunAnalysis.Settings())
+    throws -> ScalingObservation
+  {
     let configuration = try JSON.decode(RunConfiguration.self, from: run.config)
     let analysis =
       FileManager.default.fileExists(atPath: run.analysis.path)
       ? try JSON.decode(RunAnalysis.self, from: run.analysis)
-      : try RunPipeline.analyze(run, settings: RunAnalysis.Settings())
+      : try RunPipeline.analyze(run, settings: settings)
     guard let transition = analysis.primary?.analysis else {
       throw RunDirectoryError(
         path: run.analysis.path,
