@@ -36,7 +36,8 @@ let package = Package(
     .target(
       name: "Workflows",
       dependencies: [
-        "Formats", "TensorCore", "NeuralNet", "Optimizers", "Datasets", "InfoGeometry", "Reporting", "CommandKit",
+        "Formats", "TensorCore", "NeuralNet", "Optimizers", "Datasets", "InfoGeometry", "Reporting",
+        "CommandKit",
       ]),
 
     // MARK: - Command line

@@ -7,7 +7,9 @@ public struct OptionSpec: Sendable {
   public var defaultValue: String?
 
   /// An option that takes a value.
-  public static func value(_ name: String, _ valueName: String, _ help: String, default defaultValue: String? = nil)
+  public static func value(
+    _ name: String, _ valueName: String, _ help: String, default defaultValue: String? = nil
+  )
     -> OptionSpec
   {
     OptionSpec(name: name, valueName: valueName, help: help, defaultValue: defaultValue)

@@ -43,7 +43,8 @@ public struct ParsedArguments: Sendable {
         values[name] = inlineValue
       } else {
         guard index < arguments.count else {
-          throw UsageError(command: spec.name, message: "option '--\(name)' needs a value (\(option.valueName!))")
+          throw UsageError(
+            command: spec.name, message: "option '--\(name)' needs a value (\(option.valueName!))")
         }
         values[name] = arguments[index]
         index += 1
@@ -55,12 +56,14 @@ public struct ParsedArguments: Sendable {
       throw UsageError(command: spec.name, message: "missing argument \(missing)")
     }
     if positionals.count > spec.positionals.count {
-      throw UsageError(command: spec.name, message: "unexpected argument '\(positionals[spec.positionals.count])'")
+      throw UsageError(
+        command: spec.name, message: "unexpected argument '\(positionals[spec.positionals.count])'")
     }
   }
 
   /// Builds arguments directly (for commands that call one another).
-  public init(command: String, values: [String: String], flags: Set<String> = [], positionals: [String] = []) {
+  public init(command: String, values: [String: String], flags: Set<String> = [], positionals: [String] = [])
+  {
     self.command = command
     self.values = values
     self.flags = flags
@@ -90,7 +93,9 @@ public struct ParsedArguments: Sendable {
     guard let text = values[name] else { return nil }
     var result: [Int] = []
     for part in text.split(separator: ",") {
-      guard let value = Int(part.trimmingCharacters()) else { throw invalid(name, text, "a comma-separated list of integers") }
+      guard let value = Int(part.trimmingCharacters()) else {
+        throw invalid(name, text, "a comma-separated list of integers")
+      }
       result.append(value)
     }
     return result

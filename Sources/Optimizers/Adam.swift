@@ -63,8 +63,10 @@ public final class Adam: Optimizer {
     let coupled = decayMode == .coupled ? Float(weightDecay) : 0
     let shrink = decayMode == .decoupled ? Float(1 - learningRate * weightDecay) : 1
     for (index, parameter) in parameters.enumerated() {
-      let p = parameter.value.pointer, grad = parameter.gradient.pointer
-      let m = firstMoments[index].pointer, v = secondMoments[index].pointer
+      let p = parameter.value.pointer
+      let grad = parameter.gradient.pointer
+      let m = firstMoments[index].pointer
+      let v = secondMoments[index].pointer
       Parallel.forChunks(of: parameter.value.count) { range in
         for i in range {
           p[i] *= shrink

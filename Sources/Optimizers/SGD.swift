@@ -35,7 +35,8 @@ public final class SGD: Optimizer {
     let first = stepCount == 0
     let nesterov = self.nesterov
     for (index, parameter) in parameters.enumerated() {
-      let p = parameter.value.pointer, grad = parameter.gradient.pointer
+      let p = parameter.value.pointer
+      let grad = parameter.gradient.pointer
       let b = velocities.isEmpty ? nil : velocities[index].pointer
       Parallel.forChunks(of: parameter.value.count) { range in
         for i in range {

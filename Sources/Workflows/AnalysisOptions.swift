@@ -10,20 +10,26 @@ public enum AnalysisOptions {
   ]
 
   public static let specs: [OptionSpec] = [
-    .value("method", "NAME", "Regularized differentiation: tikhonov (GCV), tv (total variation) or savgol.", default: "tikhonov"),
+    .value(
+      "method", "NAME", "Regularized differentiation: tikhonov (GCV), tv (total variation) or savgol.",
+      default: "tikhonov"),
     .value("strength", "S", "Regularization strength (default: chosen automatically, and reported)."),
-    .value("smoothing-scale", "DECADES", "Finest scale of log t the automatic strength resolves.", default: "0.2"),
+    .value(
+      "smoothing-scale", "DECADES", "Finest scale of log t the automatic strength resolves.", default: "0.2"),
     .value("burn-in", "STEP", "First step of the log-t grid (default: one decade after the first step)."),
     .value("grid-size", "N", "Points of the uniform log-t grid.", default: "256"),
     .value("group", "NAME", "Parameter group of the headline marker.", default: "all"),
-    .value("curve", "NAME", "Estimator of the headline marker: naive, debiased or gaussian (default: the run's)."),
+    .value(
+      "curve", "NAME", "Estimator of the headline marker: naive, debiased or gaussian (default: the run's)."),
   ]
 
   public static func settings(_ a: ParsedArguments) throws(UsageError) -> RunAnalysis.Settings {
     var s = RunAnalysis.Settings()
     func usage(_ message: String) -> UsageError { UsageError(command: a.command, message: message) }
     if let name = a.string("method") {
-      guard let m = methods[name] else { throw usage("option '--method': '\(name)' is not tikhonov, tv or savgol") }
+      guard let m = methods[name] else {
+        throw usage("option '--method': '\(name)' is not tikhonov, tv or savgol")
+      }
       s.transition.method = m
       s.detector.method = m
     }

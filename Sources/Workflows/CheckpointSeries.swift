@@ -40,7 +40,8 @@ public struct CheckpointSeries: Sendable {
     var entries: [Entry] = []
     for file in files {
       guard let step = step(fromFileName: file.lastPathComponent) else {
-        throw CheckpointError(path: file.path, problem: "no step number in the file name (or use a manifest.json)")
+        throw CheckpointError(
+          path: file.path, problem: "no step number in the file name (or use a manifest.json)")
       }
       entries.append(Entry(step: step, url: file))
     }
@@ -49,9 +50,12 @@ public struct CheckpointSeries: Sendable {
 
   init(entries: [Entry], source: String) throws {
     let sorted = entries.sorted { $0.step < $1.step }
-    guard !sorted.isEmpty else { throw CheckpointError(path: source, problem: "no checkpoint files (.safetensors, .npz, .npy)") }
+    guard !sorted.isEmpty else {
+      throw CheckpointError(path: source, problem: "no checkpoint files (.safetensors, .npz, .npy)")
+    }
     for (a, b) in zip(sorted, sorted.dropFirst()) where a.step == b.step {
-      throw CheckpointError(path: b.url.path, problem: "step \(b.step) also given by \(a.url.lastPathComponent)")
+      throw CheckpointError(
+        path: b.url.path, problem: "step \(b.step) also given by \(a.url.lastPathComponent)")
     }
     self.entries = sorted
   }
@@ -74,7 +78,8 @@ public struct CheckpointSeries: Sendable {
   }
 
   static func manifest(_ url: URL) throws -> CheckpointSeries {
-    guard let object = (try? JSONSerialization.jsonObject(with: Data(contentsOf: url))) as? [String: String] else {
+    guard let object = (try? JSONSerialization.jsonObject(with: Data(contentsOf: url))) as? [String: String]
+    else {
       throw CheckpointError(path: url.path, problem: "a manifest must be a JSON object of step → file")
     }
     let base = url.deletingLastPathComponent()
@@ -94,7 +99,9 @@ public struct CheckpointSeries: Sendable {
     case "safetensors": return try SafeTensorsFile(url: url)
     case "npz": return try NpzFile(url: url)
     case "npy": return try NpyFile(url: url)
-    default: throw CheckpointError(path: url.path, problem: "unknown checkpoint format (expected .safetensors, .npz or .npy)")
+    default:
+      throw CheckpointError(
+        path: url.path, problem: "unknown checkpoint format (expected .safetensors, .npz or .npy)")
     }
   }
 
@@ -107,7 +114,8 @@ public struct CheckpointSeries: Sendable {
     let first = try Self.open(entries[0].url)
     let floating: Set<TensorDType> = [.float16, .bfloat16, .float32, .float64]
     var layout = first.tensors.filter { floating.contains($0.dtype) && $0.elementCount > 0 }
-    if let order = (first as? SafeTensorsFile)?.metadata[Self.tensorOrderKey]?.split(separator: ",").map(String.init),
+    if let order = (first as? SafeTensorsFile)?.metadata[Self.tensorOrderKey]?.split(separator: ",").map(
+      String.init),
       Set(order) == Set(layout.map(\.name))
     {
       layout.sort { order.firstIndex(of: $0.name)! < order.firstIndex(of: $1.name)! }
@@ -116,14 +124,16 @@ public struct CheckpointSeries: Sendable {
       throw CheckpointError(path: entries[0].url.path, problem: "no floating-point tensors")
     }
     let monitor = try GeometryMonitor(
-      tensorNames: layout.map(\.name), elementCounts: layout.map(\.elementCount), configuration: configuration)
+      tensorNames: layout.map(\.name), elementCounts: layout.map(\.elementCount), configuration: configuration
+    )
     let writer = try CSVWriter(creating: csv, header: GeometryRecord.csvColumns)
     for (index, entry) in entries.enumerated() {
       let container = index == 0 ? first : try Self.open(entry.url)
       for info in layout {
         guard let found = container.info(of: info.name), found.shape == info.shape else {
           throw CheckpointError(
-            path: entry.url.path, problem: "tensor \(info.name) \(info.shape) is missing or has another shape")
+            path: entry.url.path, problem: "tensor \(info.name) \(info.shape) is missing or has another shape"
+          )
         }
       }
       let records = try Self.withValues(of: layout.map(\.name), in: container) { buffers in

@@ -19,7 +19,8 @@ public struct ExperimentData: Sendable {
     }
     var validation: ImageDataset?
     if configuration.validationFraction > 0 {
-      let parts = try train.split(validationFraction: configuration.validationFraction, seed: configuration.training.seed)
+      let parts = try train.split(
+        validationFraction: configuration.validationFraction, seed: configuration.training.seed)
       train = parts.train
       validation = parts.validation
     }

@@ -46,7 +46,8 @@ public final class GeometryLog: StepObserver {
           confirmation = c
           detector = nil
           return .stop(
-            reason: "transition confirmed (minimum of d²log L/dlog t² at step \(Int(c.minimumStep.rounded())))")
+            reason:
+              "transition confirmed (minimum of d²log L/dlog t² at step \(Int(c.minimumStep.rounded())))")
         }
         detector = d
       }

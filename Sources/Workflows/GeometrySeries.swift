@@ -50,9 +50,15 @@ public struct GeometrySeries: Sendable {
       }
       return i
     }
-    let g = try index("group"), s = try index("step")
-    let m = try index("mean"), sd = try index("std"), under = try index("underflow"), over = try index("overflow")
-    let lo = try index("min"), hi = try index("max"), count = try index("count")
+    let g = try index("group")
+    let s = try index("step")
+    let m = try index("mean")
+    let sd = try index("std")
+    let under = try index("underflow")
+    let over = try index("overflow")
+    let lo = try index("min")
+    let hi = try index("max")
+    let count = try index("count")
     // The Euclidean columns are optional: runs written before the comparator existed lack them.
     let columns = try Estimator.allCases.compactMap { e -> (Estimator, Int, Int)? in
       if e == .euclidean && !csv.header.contains("length_euclidean") { return nil }
@@ -69,11 +75,13 @@ public struct GeometrySeries: Sendable {
         return x
       }
       let name = row[g]
-      let k = position[name] ?? {
-        groups.append(Group(name: name))
-        position[name] = groups.count - 1
-        return groups.count - 1
-      }()
+      let k =
+        position[name]
+        ?? {
+          groups.append(Group(name: name))
+          position[name] = groups.count - 1
+          return groups.count - 1
+        }()
       groups[k].steps.append(Int(try number(s)))
       for (estimator, length, velocity) in columns {
         groups[k].lengths[estimator, default: []].append(try number(length))

@@ -33,12 +33,16 @@ public enum HistogramArchiveFile {
     }
     var result: [StoredHistogram] = []
     for (line, row) in csv.rows.enumerated() {
-      guard let step = Int(row[1]), let left = Double(row[2]), let right = Double(row[3]), let mass = Double(row[4])
-      else { throw RunDirectoryError(path: url.path, problem: "row \(line + 2) is not group,step,left,right,mass") }
+      guard let step = Int(row[1]), let left = Double(row[2]), let right = Double(row[3]),
+        let mass = Double(row[4])
+      else {
+        throw RunDirectoryError(path: url.path, problem: "row \(line + 2) is not group,step,left,right,mass")
+      }
       if left == -.infinity {
         result.append(
           StoredHistogram(
-            group: row[0], step: step, lowerEdge: right, binWidth: 0, masses: [], underflow: mass, overflow: 0))
+            group: row[0], step: step, lowerEdge: right, binWidth: 0, masses: [], underflow: mass, overflow: 0
+          ))
       } else if right == .infinity, !result.isEmpty {
         result[result.count - 1].overflow = mass
       } else if !result.isEmpty {

@@ -18,7 +18,8 @@ public final class MetricsLog: EvaluationObserver {
   public func trainerDidEvaluate(_ m: EvaluationMetrics) -> TrainingDecision {
     records.append(m)
     let values: [Double] = [
-      Double(m.step), Double(m.epoch), m.learningRate, m.trainLoss, m.trainAccuracy, m.testLoss, m.testAccuracy,
+      Double(m.step), Double(m.epoch), m.learningRate, m.trainLoss, m.trainAccuracy, m.testLoss,
+      m.testAccuracy,
       m.validationLoss ?? .nan, m.validationAccuracy ?? .nan,
     ]
     do {
@@ -49,10 +50,12 @@ public final class MetricsLog: EvaluationObserver {
       column("epoch"), column("learning_rate"), column("train_loss"), column("train_accuracy"),
       column("test_loss"), column("test_accuracy")
     )
-    let vl = columns["validation_loss"], va = columns["validation_accuracy"]
+    let vl = columns["validation_loss"]
+    let va = columns["validation_accuracy"]
     return steps.indices.map { i in
       EvaluationMetrics(
-        step: Int(steps[i]), epoch: Int(epoch[i]), learningRate: lr[i], trainLoss: tl[i], trainAccuracy: ta[i],
+        step: Int(steps[i]), epoch: Int(epoch[i]), learningRate: lr[i], trainLoss: tl[i],
+        trainAccuracy: ta[i],
         testLoss: sl[i], testAccuracy: sa[i], validationLoss: vl.flatMap { $0[i].isNaN ? nil : $0[i] },
         validationAccuracy: va.flatMap { $0[i].isNaN ? nil : $0[i] })
     }

@@ -60,7 +60,9 @@ public struct ModelSpec: Codable, Equatable, Sendable, CustomStringConvertible {
     guard sections.count <= (kind == .cnn ? 2 : 1) else {
       throw ModelSpecError(text: text, problem: "too many '/' sections for \(kind.rawValue)")
     }
-    self.init(kind: kind, widths: try widths(sections[0]), denseWidths: sections.count > 1 ? try widths(sections[1]) : [])
+    self.init(
+      kind: kind, widths: try widths(sections[0]),
+      denseWidths: sections.count > 1 ? try widths(sections[1]) : [])
     if kind == .cnn && self.widths.isEmpty {
       throw ModelSpecError(text: text, problem: "a CNN needs at least one convolution")
     }
@@ -91,7 +93,8 @@ public struct ModelSpec: Codable, Equatable, Sendable, CustomStringConvertible {
       var (channels, height, width) = (inputShape[0], inputShape[1], inputShape[2])
       for out in widths {
         guard height >= 4, width >= 4 else {
-          throw ShapeError(layer: "cnn", problem: "input \(inputShape) is too small for \(widths.count) conv blocks")
+          throw ShapeError(
+            layer: "cnn", problem: "input \(inputShape) is too small for \(widths.count) conv blocks")
         }
         layers += [
           Conv2D(
@@ -107,12 +110,14 @@ public struct ModelSpec: Codable, Equatable, Sendable, CustomStringConvertible {
     let hidden = kind == .mlp ? widths : denseWidths
     for w in hidden {
       layers += [
-        Linear(inputFeatures: features, outputFeatures: w, initializer: initializer, generator: &generator), act(),
+        Linear(inputFeatures: features, outputFeatures: w, initializer: initializer, generator: &generator),
+        act(),
       ]
       features = w
     }
     layers.append(
-      Linear(inputFeatures: features, outputFeatures: classes, initializer: initializer, generator: &generator))
+      Linear(
+        inputFeatures: features, outputFeatures: classes, initializer: initializer, generator: &generator))
     let model = Sequential(layers)
     _ = try model.outputShape(for: Shape([1] + inputShape.dimensions))
     return model

@@ -38,7 +38,8 @@ public final class ProgressReporter {
       guard now.timeIntervalSince(lastPrint) > 0.1 || step == totalSteps else { return }
       let width = 24
       let filled = totalSteps > 0 ? width * step / totalSteps : width
-      let bar = "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
+      let bar =
+        "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
       let line = bar + status
       let pad = String(repeating: " ", count: max(0, lastLength - line.count))
       write("\r" + line + pad + (step == totalSteps ? "\n" : ""))
@@ -67,6 +68,7 @@ public final class ProgressReporter {
   static func duration(_ seconds: Double) -> String {
     guard seconds.isFinite else { return "--" }
     let s = Int(seconds.rounded())
-    return s >= 3600 ? String(format: "%dh%02dm", s / 3600, s % 3600 / 60) : String(format: "%d:%02d", s / 60, s % 60)
+    return s >= 3600
+      ? String(format: "%dh%02dm", s / 3600, s % 3600 / 60) : String(format: "%d:%02d", s / 60, s % 60)
   }
 }

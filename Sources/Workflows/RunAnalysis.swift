@@ -67,7 +67,8 @@ public struct RunAnalysis: Codable, Sendable {
     do {
       let m = metrics.filter { $0.step >= 1 }
       let series = try TrainingMetricsSeries(
-        steps: m.map { Double($0.step) }, trainLoss: m.map(\.trainLoss), trainAccuracy: m.map(\.trainAccuracy),
+        steps: m.map { Double($0.step) }, trainLoss: m.map(\.trainLoss),
+        trainAccuracy: m.map(\.trainAccuracy),
         testLoss: m.map(\.testLoss), testAccuracy: m.map(\.testAccuracy))
       references = try OverfittingReferences(series, options: settings.references)
     } catch {
@@ -81,7 +82,8 @@ public struct RunAnalysis: Codable, Sendable {
         do {
           let (steps, length) = positiveSteps(group.steps, lengths)
           let analysis = try TransitionAnalysis(
-            InformationLengthCurve(steps: steps, length: length, group: group.name), options: settings.transition)
+            InformationLengthCurve(steps: steps, length: length, group: group.name),
+            options: settings.transition)
           curve.analysis = analysis
           curve.comparison = references.flatMap { OverfittingComparison(analysis, references: $0) }
         } catch {
@@ -107,7 +109,9 @@ public struct RunAnalysis: Codable, Sendable {
 
   /// Feeds the primary curve's L, step by step, to the online detector, as `--stop-at-transition`
   /// would have during training.
-  static func replayDetector(geometry: GeometrySeries, settings: Settings) -> OnlineTransitionDetector.Confirmation? {
+  static func replayDetector(geometry: GeometrySeries, settings: Settings) -> OnlineTransitionDetector
+    .Confirmation?
+  {
     guard let group = geometry.group(settings.primaryGroup),
       let lengths = group.lengths[settings.headlineEstimator],
       var detector = try? OnlineTransitionDetector(options: settings.detector)

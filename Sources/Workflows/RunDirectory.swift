@@ -42,7 +42,7 @@ public struct RunDirectory: Sendable {
       do {
         try manager.createDirectory(at: candidate, withIntermediateDirectories: false)
         return RunDirectory(candidate)
-      } catch where manager.fileExists(atPath: candidate.path) {
+      } catch  where manager.fileExists(atPath: candidate.path) {
         continue
       }
     }

@@ -13,7 +13,9 @@ public enum RunExport {
   /// - histograms `parameters/<group>` at the stored steps (bin masses × value count).
   /// Returns the event file.
   @discardableResult
-  public static func tensorBoard(_ run: RunDirectory, analysis: RunAnalysis?, into directory: URL) throws -> URL {
+  public static func tensorBoard(_ run: RunDirectory, analysis: RunAnalysis?, into directory: URL) throws
+    -> URL
+  {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let writer = try TensorBoardEventWriter(directory: directory)
     for m in try MetricsLog.readIfPresent(run.metrics) {
@@ -31,7 +33,8 @@ public enum RunExport {
       for estimator in GeometrySeries.Estimator.allCases {
         for (kind, series) in [("gamma", group.velocities[estimator]), ("length", group.lengths[estimator])] {
           for (step, value) in zip(group.steps, series ?? []) where value.isFinite {
-            try writer.addScalar(tag: "geometry/\(group.name)/\(kind)_\(estimator.rawValue)", value: Float(value), step: step)
+            try writer.addScalar(
+              tag: "geometry/\(group.name)/\(kind)_\(estimator.rawValue)", value: Float(value), step: step)
           }
         }
       }
@@ -43,8 +46,10 @@ public enum RunExport {
         let step = Int(exp(x).rounded())
         guard step > lastStep else { continue }
         lastStep = step
-        try writer.addScalar(tag: "transition/\(curve.group)/d1", value: Float(a.derivative.firstDerivative[i]), step: step)
-        try writer.addScalar(tag: "transition/\(curve.group)/d2", value: Float(a.derivative.secondDerivative[i]), step: step)
+        try writer.addScalar(
+          tag: "transition/\(curve.group)/d1", value: Float(a.derivative.firstDerivative[i]), step: step)
+        try writer.addScalar(
+          tag: "transition/\(curve.group)/d2", value: Float(a.derivative.secondDerivative[i]), step: step)
       }
       if let marker = a.marker {
         try writer.addScalar(tag: "transition/\(curve.group)/t_c", value: Float(marker.step), step: 0)
@@ -52,11 +57,13 @@ public enum RunExport {
     }
     if FileManager.default.fileExists(atPath: run.histograms.path) {
       for h in try HistogramArchiveFile.read(run.histograms) {
-        guard let g = geometry.group(h.group), let row = g.steps.firstIndex(of: h.step), let count = g.counts.first
+        guard let g = geometry.group(h.group), let row = g.steps.firstIndex(of: h.step),
+          let count = g.counts.first
         else { continue }
         let n = Double(count)
         let edges = (0...h.masses.count).map { h.lowerEdge + Double($0) * h.binWidth }
-        let mean = g.means[row], sd = g.standardDeviations[row]
+        let mean = g.means[row]
+        let sd = g.standardDeviations[row]
         try writer.addHistogram(
           tag: "parameters/\(h.group)", edges: edges, counts: h.masses.map { $0 * n }, min: g.minima[row],
           max: g.maxima[row], sum: mean * n, sumSquares: (sd * sd + mean * mean) * n, step: h.step)

@@ -10,51 +10,86 @@ import NeuralNet
 public enum RunOptions {
   static let defaults = RunConfiguration()
 
-  public static let specs: [OptionSpec] = [
-    .value("config", "FILE", "JSON file of option values, e.g. {\"model\": \"mlp:128\", \"epochs\": 50}."),
-    .value("dataset", "NAME", "mnist, fashion-mnist or cifar-10.", default: defaults.dataset.rawValue),
-    .value("data-dir", "DIR", "Directory with the dataset files (default: Debian's package, then the cache)."),
-    .value("train-samples", "N", "Stratified training subset size; 0 for the whole set.", default: "2000"),
-    .value("validation-fraction", "F", "Share of the training subset held out for validation.", default: "0"),
-    .value("model", "SPEC", "mlp:W1,W2,… or cnn:C1,C2/D1,… (3×3 convs, 2×2 max-pools).", default: defaults.model.description),
-    .value("activation", "NAME", "relu or tanh.", default: "relu"),
-    .value("init", "NAME", "pytorch, he-normal or glorot-uniform.", default: "pytorch"),
-    .value("optimizer", "NAME", "sgd, adam or adamw.", default: defaults.optimizer.name.rawValue),
-    .value("lr", "RATE", "Learning rate.", default: "0.001"),
-    .value("momentum", "M", "SGD momentum.", default: "0"),
-    .flag("nesterov", "Nesterov momentum (SGD)."),
-    .value("weight-decay", "L", "Weight decay (coupled for sgd/adam, decoupled for adamw).", default: "0"),
-    .value("schedule", "NAME", "constant, step or cosine.", default: "constant"),
-    .value("step-every", "K", "Step schedule: decay every K steps.", default: "1000"),
-    .value("gamma", "G", "Step schedule: decay factor.", default: "0.1"),
-    .value("min-lr", "RATE", "Cosine schedule: final learning rate.", default: "0"),
-    .value("batch-size", "B", "Mini-batch size.", default: "\(defaults.training.batchSize)"),
-    .value("epochs", "N", "Epochs to train.", default: "\(defaults.training.epochs)"),
-    .value("steps", "N", "Stop after N optimizer steps (overrides epochs when smaller)."),
-    .value("seed", "S", "Seed for weights, subset and batch order.", default: "0"),
-    .value("eval", "WHEN", "Evaluation steps: every:K or log:N (N per decade of t).", default: "log:20"),
-    .value("eval-batch-size", "B", "Samples per forward pass when evaluating.", default: "1000"),
-    .value("threads", "N", "BLAS and element-wise threads (1: bit-reproducible).", default: "all cores"),
-    .flag("early-stopping", "Keras-style early stopping on the validation split (needs --validation-fraction)."),
-    .value("patience", "N", "Early stopping: evaluations without improvement.", default: "10"),
-    .value("min-delta", "D", "Early stopping: smallest improvement that counts.", default: "0"),
-    .value("early-stopping-monitor", "NAME", "val_loss or val_accuracy.", default: "val_loss"),
-    .flag("stop-at-transition", "Stop when the data-free transition marker is confirmed."),
-    .value("save-params", "STRIDE", "Write the parameters as RUN/params/step-N.safetensors every STRIDE steps."),
-  ] + geometrySpecs
+  public static let specs: [OptionSpec] =
+    [
+      .value("config", "FILE", "JSON file of option values, e.g. {\"model\": \"mlp:128\", \"epochs\": 50}."),
+      .value("dataset", "NAME", "mnist, fashion-mnist or cifar-10.", default: defaults.dataset.rawValue),
+      .value(
+        "data-dir", "DIR", "Directory with the dataset files (default: Debian's package, then the cache)."),
+      .value("train-samples", "N", "Stratified training subset size; 0 for the whole set.", default: "2000"),
+      .value(
+        "validation-fraction", "F", "Share of the training subset held out for validation.", default: "0"),
+      .value(
+        "model", "SPEC", "mlp:W1,W2,… or cnn:C1,C2/D1,… (3×3 convs, 2×2 max-pools).",
+        default: defaults.model.description),
+      .value("activation", "NAME", "relu or tanh.", default: "relu"),
+      .value("init", "NAME", "pytorch, he-normal or glorot-uniform.", default: "pytorch"),
+      .value("optimizer", "NAME", "sgd, adam or adamw.", default: defaults.optimizer.name.rawValue),
+      .value("lr", "RATE", "Learning rate.", default: "0.001"),
+      .value("momentum", "M", "SGD momentum.", default: "0"),
+      .flag("nesterov", "Nesterov momentum (SGD)."),
+      .value("weight-decay", "L", "Weight decay (coupled for sgd/adam, decoupled for adamw).", default: "0"),
+      .value("schedule", "NAME", "constant, step or cosine.", default: "constant"),
+      .value("step-every", "K", "Step schedule: decay every K steps.", default: "1000"),
+      .value("gamma", "G", "Step schedule: decay factor.", default: "0.1"),
+      .value("min-lr", "RATE", "Cosine schedule: final learning rate.", default: "0"),
+      .value("batch-size", "B", "Mini-batch size.", default: "\(defaults.training.batchSize)"),
+      .value("epochs", "N", "Epochs to train.", default: "\(defaults.training.epochs)"),
+      .value("steps", "N", "Stop after N optimizer steps (overrides epochs when smaller)."),
+      .value("seed", "S", "Seed for weights, subset and batch order.", default: "0"),
+      .value("eval", "WHEN", "Evaluation steps: every:K or log:N (N per decade of t).", default: "log:20"),
+      .value("eval-batch-size", "B", "Samples per forward pass when evaluating.", default: "1000"),
+      .value("threads", "N", "BLAS and element-wise threads (1: bit-reproducible).", default: "all cores"),
+      .flag(
+        "early-stopping", "Keras-style early stopping on the validation split (needs --validation-fraction)."),
+      .value("patience", "N", "Early stopping: evaluations without improvement.", default: "10"),
+      .value("min-delta", "D", "Early stopping: smallest improvement that counts.", default: "0"),
+      .value("early-stopping-monitor", "NAME", "val_loss or val_accuracy.", default: "val_loss"),
+      .flag("stop-at-transition", "Stop when the data-free transition marker is confirmed."),
+      .value(
+        "save-params", "STRIDE", "Write the parameters as RUN/params/step-N.safetensors every STRIDE steps."),
+    ] + geometrySpecs
 
   /// Options of the geometry monitor, by command-line name and ``GeometryConfiguration`` key.
   static let geometryOptions: [(option: OptionSpec, key: String)] = [
-    (.value("groups", "LIST", "Parameter groups: all, weights, biases, each, tensor:NAME, or a pattern.", default: "all,each"), "groups"),
-    (.value("estimator", "NAME", "Reported estimator: debiased, naive (the paper's recipe) or gaussian.", default: "debiased"), "estimator"),
-    (.value("binning", "NAME", "linear (cloud-in-cell) or nearest (hard bins).", default: "linear"), "binning"),
-    (.value("bins", "K", "Histogram bins, or auto (a rule tied to the group's size).", default: "auto"), "bins"),
+    (
+      .value(
+        "groups", "LIST", "Parameter groups: all, weights, biases, each, tensor:NAME, or a pattern.",
+        default: "all,each"), "groups"
+    ),
+    (
+      .value(
+        "estimator", "NAME", "Reported estimator: debiased, naive (the paper's recipe) or gaussian.",
+        default: "debiased"), "estimator"
+    ),
+    (
+      .value("binning", "NAME", "linear (cloud-in-cell) or nearest (hard bins).", default: "linear"),
+      "binning"
+    ),
+    (
+      .value("bins", "K", "Histogram bins, or auto (a rule tied to the group's size).", default: "auto"),
+      "bins"
+    ),
     (.value("grid", "POLICY", "lattice, first[:MARGIN] or fixed:LOWER:UPPER.", default: "lattice"), "grid"),
     (.value("stride", "N", "Monitor every N optimizer steps.", default: "1"), "stride"),
-    (.value("debias-window", "W", "Observations over which the debiased Γ² is accumulated.", default: "8"), "window"),
-    (.value("diagnostics", "on|off", "Resolution (K/4, K, 4K) and stride (1, 2, 4, 8) curves.", default: "on"), "diagnostics"),
-    (.value("euclidean", "on|off", "Euclidean path length S = Σ‖Δθ‖ beside L (one copy of the parameters).", default: "on"), "euclidean"),
-    (.value("histograms", "N", "Whole histograms stored per group at log-spaced steps.", default: "64"), "histograms"),
+    (
+      .value("debias-window", "W", "Observations over which the debiased Γ² is accumulated.", default: "8"),
+      "window"
+    ),
+    (
+      .value(
+        "diagnostics", "on|off", "Resolution (K/4, K, 4K) and stride (1, 2, 4, 8) curves.", default: "on"),
+      "diagnostics"
+    ),
+    (
+      .value(
+        "euclidean", "on|off", "Euclidean path length S = Σ‖Δθ‖ beside L (one copy of the parameters).",
+        default: "on"), "euclidean"
+    ),
+    (
+      .value("histograms", "N", "Whole histograms stored per group at log-spaced steps.", default: "64"),
+      "histograms"
+    ),
     (.value("geometry-recipe", "NAME", "paper: hard bins, naive distance, as in the paper."), "recipe"),
   ]
 
@@ -89,7 +124,8 @@ public enum RunOptions {
       guard values[key] == nil else { continue }
       values[key] = try text(of: value, key: key, path: path)
     }
-    return ParsedArguments(command: arguments.command, values: values, flags: flags, positionals: arguments.positionals)
+    return ParsedArguments(
+      command: arguments.command, values: values, flags: flags, positionals: arguments.positionals)
   }
 
   /// A JSON value as the text the option would take on the command line.
@@ -97,7 +133,8 @@ public enum RunOptions {
     switch value {
     case let s as String: return s
     case let n as NSNumber: return n.stringValue
-    case let list as [Any]: return try list.map { try text(of: $0, key: key, path: path) }.joined(separator: ",")
+    case let list as [Any]:
+      return try list.map { try text(of: $0, key: key, path: path) }.joined(separator: ",")
     case let object as [String: Any] where key == "model":
       let kind = object["kind"] as? String ?? ""
       let widths = (object["widths"] as? [Int] ?? []).map(String.init).joined(separator: ",")
@@ -164,7 +201,9 @@ public enum RunOptions {
       c.training.maximumSteps = s
     }
     if let text = a.string("seed") {
-      guard let s = UInt64(text) else { throw usage("option '--seed': '\(text)' is not a non-negative integer") }
+      guard let s = UInt64(text) else {
+        throw usage("option '--seed': '\(text)' is not a non-negative integer")
+      }
       c.training.seed = s
     }
     if let text = a.string("eval") {
@@ -189,7 +228,9 @@ public enum RunOptions {
         s.patience = p
       }
       if let d = try a.double("min-delta") { s.minimumDelta = d }
-      if let m = try a.choice("early-stopping-monitor", as: ValidationEarlyStopping.Monitor.self) { s.monitor = m }
+      if let m = try a.choice("early-stopping-monitor", as: ValidationEarlyStopping.Monitor.self) {
+        s.monitor = m
+      }
       c.earlyStopping = s
     }
     c.stopAtTransition = a.flag("stop-at-transition")
@@ -202,7 +243,8 @@ public enum RunOptions {
   }
 
   /// The monitor's settings when any geometry option is given (groups default to all,each).
-  public static func geometryConfiguration(_ a: ParsedArguments) throws(UsageError) -> GeometryConfiguration? {
+  public static func geometryConfiguration(_ a: ParsedArguments) throws(UsageError) -> GeometryConfiguration?
+  {
     var geometry: [String: String] = [:]
     for (option, key) in geometryOptions {
       if let value = a.string(option.name) { geometry[key] = value }

@@ -29,7 +29,9 @@ public enum RunPipeline {
     guard geometry.group(settings.primaryGroup) != nil else {
       throw RunDirectoryError(
         path: run.geometry.path,
-        problem: "no group '\(settings.primaryGroup)' (groups: \(geometry.groups.map(\.name).joined(separator: ", ")))")
+        problem:
+          "no group '\(settings.primaryGroup)' (groups: \(geometry.groups.map(\.name).joined(separator: ", ")))"
+      )
     }
     var settings = settings
     if settings.primaryEstimator == nil {

@@ -8,7 +8,9 @@ public enum RunReport {
   /// The figures of the report, by file name (without `.svg`), in report order.
   public struct Figures {
     public var items: [(name: String, caption: String, figure: Figure)] = []
-    mutating func add(_ name: String, _ caption: String, _ figure: Figure) { items.append((name, caption, figure)) }
+    mutating func add(_ name: String, _ caption: String, _ figure: Figure) {
+      items.append((name, caption, figure))
+    }
   }
 
   public static func write(_ run: RunDirectory, analysis: RunAnalysis) throws {
@@ -60,8 +62,11 @@ public enum RunReport {
   /// At most `limit` points, evenly spaced in log t (all points when there are fewer).
   static func thinned(_ steps: [Int], _ values: [Double], limit: Int = 600) -> (x: [Double], y: [Double]) {
     let pairs = zip(steps, values).filter { $0.0 >= 1 }
-    guard pairs.count > limit, let last = pairs.last?.0 else { return (pairs.map { Double($0.0) }, pairs.map(\.1)) }
-    var x: [Double] = [], y: [Double] = []
+    guard pairs.count > limit, let last = pairs.last?.0 else {
+      return (pairs.map { Double($0.0) }, pairs.map(\.1))
+    }
+    var x: [Double] = []
+    var y: [Double] = []
     var next = 0.0
     let step = log(Double(last)) / Double(limit)
     for (t, v) in pairs where log(Double(t)) >= next || t == last {
@@ -81,9 +86,11 @@ public enum RunReport {
     let refs = markers(analysis)
 
     figures.add(
-      "information-length", "Information length L(t) of each parameter group (\(analysis.settings.headlineEstimator.label) estimator), log–log.",
+      "information-length",
+      "Information length L(t) of each parameter group (\(analysis.settings.headlineEstimator.label) estimator), log–log.",
       Figure(
-        title: "Information length L(t)", xAxis: stepAxis, yAxis: Axis("L (distinguishable states)", scale: .log10),
+        title: "Information length L(t)", xAxis: stepAxis,
+        yAxis: Axis("L (distinguishable states)", scale: .log10),
         series: geometry.groups.map { g in
           let (x, y) = thinned(g.steps, g.lengths[analysis.settings.headlineEstimator] ?? [])
           return PlotSeries(g.name, x: x, y: y)
@@ -123,13 +130,15 @@ public enum RunReport {
         "d² log L / d(log t)² with the transition marker t_c (its stability range and dip width shaded) and the reference points from the training metrics.",
         Figure(
           title: "d² log L / d(log t)²", xAxis: stepAxis, yAxis: Axis("d²log L/d(log t)²"),
-          series: [PlotSeries("d²log L/d(log t)²", x: t, y: primary.derivative.secondDerivative)], bands: bands,
+          series: [PlotSeries("d²log L/d(log t)²", x: t, y: primary.derivative.secondDerivative)],
+          bands: bands,
           markers: refs, legend: .hidden))
     }
 
     if let heatmap = distributionHeatmap(histograms, group: analysis.settings.primaryGroup) {
       figures.add(
-        "distribution", "Distribution of the parameter values of group '\(analysis.settings.primaryGroup)' over log t (stored histograms).",
+        "distribution",
+        "Distribution of the parameter values of group '\(analysis.settings.primaryGroup)' over log t (stored histograms).",
         Figure(
           title: "Parameter distribution (\(analysis.settings.primaryGroup))", xAxis: stepAxis,
           yAxis: Axis("parameter value"), heatmap: heatmap, legend: .hidden))
@@ -138,7 +147,8 @@ public enum RunReport {
     if let g = geometry.group(analysis.settings.primaryGroup) {
       let estimators: [GeometrySeries.Estimator] = [.naive, .debiased, .gaussian]
       figures.add(
-        "estimators", "L of group '\(g.name)' from the three estimators: naive histogram (the paper's recipe), debiased split-half, Gaussian (moments only).",
+        "estimators",
+        "L of group '\(g.name)' from the three estimators: naive histogram (the paper's recipe), debiased split-half, Gaussian (moments only).",
         Figure(
           title: "Estimators of L (\(g.name))", xAxis: stepAxis, yAxis: Axis("L", scale: .log10),
           series: estimators.map { e in
@@ -151,9 +161,11 @@ public enum RunReport {
       if let curve = d.resolution.first(where: { $0.group == analysis.settings.primaryGroup }) {
         let k = curve.settings.map { Double($0) }
         figures.add(
-          "resolution", "Final L against the bin count K (K/4, K, 4K from one pass): flat means L does not depend on K.",
+          "resolution",
+          "Final L against the bin count K (K/4, K, 4K from one pass): flat means L does not depend on K.",
           Figure(
-            title: "Resolution curve (\(curve.group))", xAxis: Axis("bins K", scale: .log10), yAxis: Axis("L", scale: .log10),
+            title: "Resolution curve (\(curve.group))", xAxis: Axis("bins K", scale: .log10),
+            yAxis: Axis("L", scale: .log10),
             series: [
               PlotSeries("naive", x: k, y: curve.naiveLengths, style: .lineAndMarkers),
               PlotSeries("debiased", x: k, y: curve.debiasedLengths, style: .lineAndMarkers),
@@ -162,7 +174,8 @@ public enum RunReport {
       if let curve = d.stride.first(where: { $0.group == analysis.settings.primaryGroup }) {
         let s = curve.settings.map { Double($0) }
         figures.add(
-          "stride", "Final L against the sampling stride: the naive L of a jagged path grows at finer strides.",
+          "stride",
+          "Final L against the sampling stride: the naive L of a jagged path grows at finer strides.",
           Figure(
             title: "Stride curve (\(curve.group))", xAxis: Axis("stride (steps)", scale: .log10),
             yAxis: Axis("L", scale: .log10),
@@ -174,24 +187,28 @@ public enum RunReport {
     }
     if metrics.contains(where: { $0.step >= 1 }) {
       let curves = analysis.curves.filter { $0.group == analysis.settings.primaryGroup && $0.analysis != nil }
-    if curves.count > 1 {
-      for (name, title, pick) in [
-        ("comparators-slope", "d log / d log t", { (d: RegularizedDerivative) in d.firstDerivative }),
-        ("comparators-curvature", "d² log / d(log t)²", { (d: RegularizedDerivative) in d.secondDerivative }),
-      ] as [(String, String, (RegularizedDerivative) -> [Double])] {
-        figures.add(
-          name,
-          "\(title) of L from each estimator and of the Euclidean path S = Σ‖Δθ‖ (group '\(analysis.settings.primaryGroup)'), with the reference points.",
-          Figure(
-            title: "\(title): L and its comparators", xAxis: stepAxis, yAxis: Axis(title),
-            series: curves.map { c in
-              let d = c.analysis!.derivative
-              return PlotSeries(c.estimator.label, x: d.x.map { exp($0) }, y: pick(d), dashed: c.estimator == .euclidean)
-            }, markers: markers(analysis, includeMarker: false)))
+      if curves.count > 1 {
+        for (name, title, pick) in [
+          ("comparators-slope", "d log / d log t", { (d: RegularizedDerivative) in d.firstDerivative }),
+          (
+            "comparators-curvature", "d² log / d(log t)²",
+            { (d: RegularizedDerivative) in d.secondDerivative }
+          ),
+        ] as [(String, String, (RegularizedDerivative) -> [Double])] {
+          figures.add(
+            name,
+            "\(title) of L from each estimator and of the Euclidean path S = Σ‖Δθ‖ (group '\(analysis.settings.primaryGroup)'), with the reference points.",
+            Figure(
+              title: "\(title): L and its comparators", xAxis: stepAxis, yAxis: Axis(title),
+              series: curves.map { c in
+                let d = c.analysis!.derivative
+                return PlotSeries(
+                  c.estimator.label, x: d.x.map { exp($0) }, y: pick(d), dashed: c.estimator == .euclidean)
+              }, markers: markers(analysis, includeMarker: false)))
+        }
       }
-    }
 
-    let m = metrics.filter { $0.step >= 1 }
+      let m = metrics.filter { $0.step >= 1 }
       let steps = m.map { Double($0.step) }
       var lossSeries = [
         PlotSeries("train loss", x: steps, y: m.map(\.trainLoss)),
@@ -202,17 +219,21 @@ public enum RunReport {
         PlotSeries("test accuracy", x: steps, y: m.map(\.testAccuracy)),
       ]
       if m.contains(where: { $0.validationLoss != nil }) {
-        lossSeries.append(PlotSeries("validation loss", x: steps, y: m.map { $0.validationLoss ?? .nan }, dashed: true))
+        lossSeries.append(
+          PlotSeries("validation loss", x: steps, y: m.map { $0.validationLoss ?? .nan }, dashed: true))
         accuracySeries.append(
-          PlotSeries("validation accuracy", x: steps, y: m.map { $0.validationAccuracy ?? .nan }, dashed: true))
+          PlotSeries(
+            "validation accuracy", x: steps, y: m.map { $0.validationAccuracy ?? .nan }, dashed: true))
       }
       figures.add(
         "loss", "Cross-entropy on the full training subset and the full test set.",
         Figure(
-          title: "Loss", xAxis: stepAxis, yAxis: Axis("cross-entropy", scale: .log10), series: lossSeries, markers: refs))
+          title: "Loss", xAxis: stepAxis, yAxis: Axis("cross-entropy", scale: .log10), series: lossSeries,
+          markers: refs))
       figures.add(
         "accuracy", "Accuracy on the full training subset and the full test set.",
-        Figure(title: "Accuracy", xAxis: stepAxis, yAxis: Axis("accuracy"), series: accuracySeries, markers: refs))
+        Figure(
+          title: "Accuracy", xAxis: stepAxis, yAxis: Axis("accuracy"), series: accuracySeries, markers: refs))
     }
     return figures
   }
@@ -220,7 +241,9 @@ public enum RunReport {
   /// The stored histograms of `group` on one common value axis (bins of the finest width, aligned
   /// on the lattice), as densities per unit of parameter value.
   static func distributionHeatmap(_ histograms: [StoredHistogram], group: String) -> Heatmap? {
-    let rows = histograms.filter { $0.group == group && $0.step >= 1 && $0.binWidth > 0 && !$0.masses.isEmpty }
+    let rows = histograms.filter {
+      $0.group == group && $0.step >= 1 && $0.binWidth > 0 && !$0.masses.isEmpty
+    }
     guard rows.count >= 2, let width = rows.map(\.binWidth).min() else { return nil }
     let lower = rows.map(\.lowerEdge).min()!
     let upper = rows.map { $0.lowerEdge + Double($0.masses.count) * $0.binWidth }.max()!
@@ -246,7 +269,8 @@ public enum RunReport {
 
   static func page(
     configuration c: RunConfiguration, metrics: [EvaluationMetrics], geometry: GeometrySeries,
-    diagnostics: GeometryDiagnosticsFile?, analysis: RunAnalysis, figures: Figures, rendered: [String: String],
+    diagnostics: GeometryDiagnosticsFile?, analysis: RunAnalysis, figures: Figures,
+    rendered: [String: String],
     runName: String
   ) -> String {
     let primary = analysis.primary
@@ -254,19 +278,32 @@ public enum RunReport {
     let best = metrics.filter { $0.step >= 1 }.max { $0.testAccuracy < $1.testAccuracy }
     let last = metrics.last
     var summary: [HTMLReport.SummaryItem] = [
-      .init("transition t_c", marker.map { "step \(Int($0.step.rounded()))" + ($0.isWeak ? " (weak)" : "") } ?? "none found"),
+      .init(
+        "transition t_c",
+        marker.map { "step \(Int($0.step.rounded()))" + ($0.isWeak ? " (weak)" : "") } ?? "none found")
     ]
     if let o = primary?.comparison?.offsets.first(where: { $0.kind == .testLossMinimum }) {
       summary.append(.init("Δ to test-loss minimum", String(format: "%+.2f decades", o.deltaDecades)))
     }
-    if let best { summary.append(.init("best test accuracy", String(format: "%.2f%% (step %d)", 100 * best.testAccuracy, best.step))) }
-    if let last { summary.append(.init("final test accuracy", String(format: "%.2f%% (step %d)", 100 * last.testAccuracy, last.step))) }
+    if let best {
+      summary.append(
+        .init("best test accuracy", String(format: "%.2f%% (step %d)", 100 * best.testAccuracy, best.step)))
+    }
+    if let last {
+      summary.append(
+        .init("final test accuracy", String(format: "%.2f%% (step %d)", 100 * last.testAccuracy, last.step)))
+    }
 
     var report = HTMLReport(
-      title: c.checkpointSource.map { "Checkpoints \(($0 as NSString).lastPathComponent) — information geometry" }
+      title: c.checkpointSource.map {
+        "Checkpoints \(($0 as NSString).lastPathComponent) — information geometry"
+      }
         ?? "\(c.dataset.rawValue): \(c.model) — information geometry of training",
-      subtitle: "Run \(runName). Parameters treated as samples of p(θ, t); Fisher–Rao motion measured at every \(c.geometry.stride == 1 ? "step" : "\(c.geometry.stride) steps").",
-      summary: summary, footer: "infogeo \(c.infogeoVersion). Method: Thiruthummal, Kim & Shelyag, Neurocomputing 597 (2024) 128007.")
+      subtitle:
+        "Run \(runName). Parameters treated as samples of p(θ, t); Fisher–Rao motion measured at every \(c.geometry.stride == 1 ? "step" : "\(c.geometry.stride) steps").",
+      summary: summary,
+      footer:
+        "infogeo \(c.infogeoVersion). Method: Thiruthummal, Kim & Shelyag, Neurocomputing 597 (2024) 128007.")
 
     let captions = Dictionary(uniqueKeysWithValues: figures.items.map { ($0.name, $0.caption) })
     func select(_ names: [String]) -> [ReportFigure] {
@@ -277,10 +314,15 @@ public enum RunReport {
     report.section("Transition") { s in
       s.paragraph(
         "The marker is the most pronounced minimum of d²log L/d(log t)² after the burn-in, found from the parameters alone. "
-          + "Reference points come from the training metrics and are shown for comparison only; Δ = log₁₀(t_c/t_ref) in decades.")
-      s.paragraph("Headline curve: group \(analysis.settings.primaryGroup), \(analysis.settings.headlineEstimator.label) L. " + RunSummary.describe(primary))
+          + "Reference points come from the training metrics and are shown for comparison only; Δ = log₁₀(t_c/t_ref) in decades."
+      )
+      s.paragraph(
+        "Headline curve: group \(analysis.settings.primaryGroup), \(analysis.settings.headlineEstimator.label) L. "
+          + RunSummary.describe(primary))
       if let marker, marker.isWeak {
-        s.warning("The marker is weak (\(marker.weaknesses.map(\.rawValue).joined(separator: ", "))): it moves with the regularization or barely rises above the noise.")
+        s.warning(
+          "The marker is weak (\(marker.weaknesses.map(\.rawValue).joined(separator: ", "))): it moves with the regularization or barely rises above the noise."
+        )
       }
       if !warnings.isEmpty {
         s.table(
@@ -293,7 +335,12 @@ public enum RunReport {
         s.table(
           Table(
             header: ["reference point", "step", "Δ (decades)"],
-            rows: comparison.offsets.map { [RunSummary.name($0.kind), "\(Int($0.referenceStep.rounded()))", String(format: "%+.2f", $0.deltaDecades)] },
+            rows: comparison.offsets.map {
+              [
+                RunSummary.name($0.kind), "\(Int($0.referenceStep.rounded()))",
+                String(format: "%+.2f", $0.deltaDecades),
+              ]
+            },
             caption: "Marker position relative to the reference points", numericColumns: [1, 2]))
       }
       s.table(markerTable(analysis))
@@ -301,11 +348,17 @@ public enum RunReport {
     report.section("Early stopping without a validation set") { s in
       s.paragraph(
         "The online detector sees only the past of L; it confirms a minimum of d²log L/d(log t)² once the curve has risen back. "
-          + "Its stop is compared with Keras-style validation early stopping (when the run has a validation split), the best step in hindsight and the end of training.")
+          + "Its stop is compared with Keras-style validation early stopping (when the run has a validation split), the best step in hindsight and the end of training."
+      )
       s.table(
         Table(
           header: ["rule", "stop step", "evaluated at", "test accuracy", "test loss"],
-          rows: analysis.stopping.map { [$0.rule, "\($0.step)", "\($0.evaluatedStep)", String(format: "%.2f%%", 100 * $0.testAccuracy), String(format: "%.4f", $0.testLoss)] },
+          rows: analysis.stopping.map {
+            [
+              $0.rule, "\($0.step)", "\($0.evaluatedStep)", String(format: "%.2f%%", 100 * $0.testAccuracy),
+              String(format: "%.4f", $0.testLoss),
+            ]
+          },
           numericColumns: [1, 2, 3, 4]))
     }
     report.section("Motion on the statistical manifold") { s in
@@ -324,7 +377,8 @@ public enum RunReport {
     report.section("Estimator and resolution checks") { s in
       s.paragraph(
         "A hard-binned histogram of a finite set of values registers every value that crosses a bin edge, so its L grows with the bin count K and with finer strides even when the distribution hardly changes. "
-          + "The debiased estimator cancels that noise between two random halves of each group; flat resolution and stride curves mean L is a property of the network, not of K.")
+          + "The debiased estimator cancels that noise between two random halves of each group; flat resolution and stride curves mean L is a property of the network, not of K."
+      )
       s.figures(select(["estimators", "resolution", "stride"]))
     }
     report.section("Settings") { s in
@@ -338,14 +392,19 @@ public enum RunReport {
       let name = [curve.group, curve.estimator.label]
       guard let a = curve.analysis else { return name + ["—", "—", "—", "—", curve.failure ?? ""] }
       guard let m = a.marker else { return name + ["none", "—", "—", "—", ""] }
-      let delta = curve.comparison?.offsets.first { $0.kind == .testLossMinimum }.map { String(format: "%+.2f", $0.deltaDecades) } ?? "—"
+      let delta =
+        curve.comparison?.offsets.first { $0.kind == .testLossMinimum }.map {
+          String(format: "%+.2f", $0.deltaDecades)
+        } ?? "—"
       return name + [
-        "\(Int(m.step.rounded()))", format(m.minimum.significance), String(format: "%.2f", m.stability.spreadDecades), delta,
+        "\(Int(m.step.rounded()))", format(m.minimum.significance),
+        String(format: "%.2f", m.stability.spreadDecades), delta,
         m.isWeak ? "weak" : "",
       ]
     }
     return Table(
-      header: ["group", "estimator", "t_c", "significance", "spread (dec)", "Δ test-loss min", "note"], rows: rows,
+      header: ["group", "estimator", "t_c", "significance", "spread (dec)", "Δ test-loss min", "note"],
+      rows: rows,
       caption: "Markers of every group and estimator", numericColumns: [2, 3, 4, 5])
   }
 
@@ -356,20 +415,41 @@ public enum RunReport {
         header: ["setting", "value"],
         rows: [
           ["checkpoints", source],
-          ["estimator", "\(c.geometry.estimator.rawValue), \(c.geometry.binning.rawValue) binning, grid \(c.geometry.gridPolicy), K \(c.geometry.binCount.map(String.init) ?? "auto")"],
+          [
+            "estimator",
+            "\(c.geometry.estimator.rawValue), \(c.geometry.binning.rawValue) binning, grid \(c.geometry.gridPolicy), K \(c.geometry.binCount.map(String.init) ?? "auto")",
+          ],
           ["groups", geometry.groups.map(\.name).joined(separator: ", ")],
         ], caption: "Analysed from checkpoints: no training metrics, so no reference points")
     }
     let rows: [[String]] = [
-      ["dataset", "\(c.dataset.rawValue), \(c.trainingSamples.map { "\($0)-image stratified subset" } ?? "full training set")"],
+      [
+        "dataset",
+        "\(c.dataset.rawValue), \(c.trainingSamples.map { "\($0)-image stratified subset" } ?? "full training set")",
+      ],
       ["model", "\(c.model) (\(c.model.activation.rawValue), init \(c.model.initializer.rawValue))"],
-      ["optimizer", "\(c.optimizer.name.rawValue), lr \(c.optimizer.learningRate), schedule \(c.optimizer.schedule.rawValue), weight decay \(c.optimizer.weightDecay)"],
-      ["training", "batch \(c.training.batchSize), \(c.training.epochs) epochs, seed \(c.training.seed), evaluation \(c.training.evaluation.text)"],
-      ["estimator", "\(c.geometry.estimator.rawValue), \(c.geometry.binning.rawValue) binning, grid \(c.geometry.gridPolicy), K \(c.geometry.binCount.map(String.init) ?? "auto")"],
+      [
+        "optimizer",
+        "\(c.optimizer.name.rawValue), lr \(c.optimizer.learningRate), schedule \(c.optimizer.schedule.rawValue), weight decay \(c.optimizer.weightDecay)",
+      ],
+      [
+        "training",
+        "batch \(c.training.batchSize), \(c.training.epochs) epochs, seed \(c.training.seed), evaluation \(c.training.evaluation.text)",
+      ],
+      [
+        "estimator",
+        "\(c.geometry.estimator.rawValue), \(c.geometry.binning.rawValue) binning, grid \(c.geometry.gridPolicy), K \(c.geometry.binCount.map(String.init) ?? "auto")",
+      ],
       ["stride", "\(c.geometry.stride) step(s); debias window \(c.geometry.debiasWindow)"],
       ["groups", geometry.groups.map(\.name).joined(separator: ", ")],
-      ["differentiation", d.map { "\($0.method.rawValue), strength \(format($0.strength)) (\($0.strengthIsAutomatic ? "automatic" : "manual")), grid \(analysis.settings.transition.gridSize) points" } ?? "—"],
+      [
+        "differentiation",
+        d.map {
+          "\($0.method.rawValue), strength \(format($0.strength)) (\($0.strengthIsAutomatic ? "automatic" : "manual")), grid \(analysis.settings.transition.gridSize) points"
+        } ?? "—",
+      ],
     ]
-    return Table(header: ["setting", "value"], rows: rows, caption: "Everything that shapes the numbers above")
+    return Table(
+      header: ["setting", "value"], rows: rows, caption: "Everything that shapes the numbers above")
   }
 }

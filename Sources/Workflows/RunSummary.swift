@@ -32,16 +32,19 @@ public enum RunSummary {
   public static func comparatorStatement(_ analysis: RunAnalysis) -> String? {
     let group = analysis.settings.primaryGroup
     guard let l = analysis.primary?.analysis?.marker,
-      let s = analysis.curves.first(where: { $0.group == group && $0.estimator == .euclidean })?.analysis?.marker
+      let s = analysis.curves.first(where: { $0.group == group && $0.estimator == .euclidean })?.analysis?
+        .marker
     else { return nil }
     let delta = log10(l.step / s.step)
     if abs(delta) <= 0.1 {
       return String(
-        format: "The markers of L (step %d) and of the Euclidean path S (step %d) agree within 0.1 decade: the transition coincides with the slowdown of the updates.",
+        format:
+          "The markers of L (step %d) and of the Euclidean path S (step %d) agree within 0.1 decade: the transition coincides with the slowdown of the updates.",
         Int(l.step.rounded()), Int(s.step.rounded()))
     }
     return String(
-      format: "The marker of L (step %d) is %.2f decades from that of the Euclidean path S (step %d): the geometry marks a change the update size alone does not.",
+      format:
+        "The marker of L (step %d) is %.2f decades from that of the Euclidean path S (step %d): the geometry marks a change the update size alone does not.",
       Int(l.step.rounded()), abs(delta), Int(s.step.rounded()))
   }
 
@@ -51,7 +54,9 @@ public enum RunSummary {
     lines.append(
       "Transition marker (group \(analysis.settings.primaryGroup), \(analysis.settings.headlineEstimator.label) L): "
         + describe(primary))
-    let others = analysis.curves.filter { $0.group == analysis.settings.primaryGroup && $0.estimator != analysis.settings.headlineEstimator }
+    let others = analysis.curves.filter {
+      $0.group == analysis.settings.primaryGroup && $0.estimator != analysis.settings.headlineEstimator
+    }
     for curve in others {
       lines.append("  the same group, \(curve.estimator.label) L: " + describe(curve))
     }
@@ -61,7 +66,11 @@ public enum RunSummary {
       lines.append(row(["reference point", "step", "Δ = log10(t_c/t_ref)"], widths: [28, 8, 22]))
       for o in comparison.offsets {
         lines.append(
-          row([name(o.kind), "\(Int(o.referenceStep.rounded()))", String(format: "%+.2f decades", o.deltaDecades)],
+          row(
+            [
+              name(o.kind), "\(Int(o.referenceStep.rounded()))",
+              String(format: "%+.2f decades", o.deltaDecades),
+            ],
             widths: [28, 8, 22]))
       }
     } else if let failure = analysis.referencesFailure {
@@ -73,7 +82,10 @@ public enum RunSummary {
       for p in analysis.stopping {
         lines.append(
           row(
-            [p.rule, "\(p.step)", String(format: "%.2f%%", 100 * p.testAccuracy), String(format: "%.4f", p.testLoss)],
+            [
+              p.rule, "\(p.step)", String(format: "%.2f%%", 100 * p.testAccuracy),
+              String(format: "%.4f", p.testLoss),
+            ],
             widths: [42, 8, 14, 10]))
       }
     }

@@ -114,9 +114,11 @@ public final class Trainer {
     self.test = test
     self.validation = validation
     let sample = Array(train.images.shape.dimensions.dropFirst())
-    for set in [test] + (validation.map { [$0] } ?? []) where Array(set.images.shape.dimensions.dropFirst()) != sample {
+    for set in [test] + (validation.map { [$0] } ?? [])
+    where Array(set.images.shape.dimensions.dropFirst()) != sample {
       throw TrainingError.shapeMismatch(
-        "\(set.name) images are \(Shape(Array(set.images.shape.dimensions.dropFirst()))), training images \(Shape(sample))")
+        "\(set.name) images are \(Shape(Array(set.images.shape.dimensions.dropFirst()))), training images \(Shape(sample))"
+      )
     }
     do {
       let out = try model.outputShape(for: Shape([1] + sample))

@@ -37,7 +37,9 @@ public enum TrainingBenchmark {
     for i in 0..<input.count { input[i] = Float(generator.normal()) }
     let labels = (0..<batchSize).map { _ in Int32(generator.integer(below: classes)) }
     let gradient = Tensor(zeros: [batchSize, classes])
-    let observer = try monitor.map { try GeometryLog(parameters: model.parameters, configuration: $0, csv: nil) }
+    let observer = try monitor.map {
+      try GeometryLog(parameters: model.parameters, configuration: $0, csv: nil)
+    }
     var step = 0
     func trainStep() {
       let logits = model.forward(input, mode: .training)

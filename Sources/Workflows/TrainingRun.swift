@@ -27,7 +27,8 @@ public enum TrainingRun {
     let sample = Shape(Array(data.train.images.shape.dimensions.dropFirst()))
     let model: Sequential
     do {
-      model = try configuration.model.build(inputShape: sample, classes: data.train.classCount, generator: &generator)
+      model = try configuration.model.build(
+        inputShape: sample, classes: data.train.classCount, generator: &generator)
     } catch {
       throw TrainingError.shapeMismatch("\(configuration.dataset.rawValue) samples are \(sample); \(error)")
     }
@@ -42,11 +43,13 @@ public enum TrainingRun {
     let metrics = try MetricsLog(creating: directory.metrics)
     let detector = configuration.stopAtTransition ? try OnlineTransitionDetector() : nil
     let geometry = try GeometryLog(
-      parameters: parameters, configuration: configuration.geometry, csv: directory.geometry, detector: detector)
+      parameters: parameters, configuration: configuration.geometry, csv: directory.geometry,
+      detector: detector)
     try geometry.observeInitial()
     trainer.stepObservers = [geometry]
     if let stride = configuration.saveParametersStride {
-      let snapshots = try ParameterSnapshotLog(directory: directory.parameters, stride: stride, parameters: parameters)
+      let snapshots = try ParameterSnapshotLog(
+        directory: directory.parameters, stride: stride, parameters: parameters)
       try snapshots.write(step: 0)
       trainer.stepObservers.append(snapshots)
     }
@@ -57,7 +60,8 @@ public enum TrainingRun {
     }
     progress.message(
       "\(configuration.model) on \(data.train.count) \(configuration.dataset.rawValue) images, "
-        + "\(parameters.reduce(0) { $0 + $1.parameter.value.count }) parameters, \(total) steps → \(directory.url.path)")
+        + "\(parameters.reduce(0) { $0 + $1.parameter.value.count }) parameters, \(total) steps → \(directory.url.path)"
+    )
     let summary: Trainer.Summary
     do {
       summary = try trainer.run(progress: progress)

@@ -5,13 +5,17 @@ import Workflows
 /// `infogeo analyze RUN` or `infogeo analyze --checkpoints DIR`.
 enum AnalyzeCommand: Command {
   static let spec = CommandSpec(
-    name: "analyze", abstract: "Recompute derivatives, the transition marker and its offsets from a run's files.",
+    name: "analyze",
+    abstract: "Recompute derivatives, the transition marker and its offsets from a run's files.",
     positionals: [PositionalSpec("RUN", "a run directory written by 'infogeo train'", optional: true)],
     options: AnalysisOptions.specs + [
-      .value("checkpoints", "PATH", "Analyse checkpoint files instead: a directory of .safetensors/.npz/.npy, or a manifest."),
+      .value(
+        "checkpoints", "PATH",
+        "Analyse checkpoint files instead: a directory of .safetensors/.npz/.npy, or a manifest."),
       .value("runs-dir", "DIR", "With --checkpoints: parent of the new run directory.", default: "runs"),
     ] + RunOptions.geometrySpecs + [
-      .flag("quiet", "Print nothing but errors."), .flag("json", "Print the whole analysis as JSON on stdout."),
+      .flag("quiet", "Print nothing but errors."),
+      .flag("json", "Print the whole analysis as JSON on stdout."),
     ],
     discussion: """
       Writes analysis.json into RUN; no retraining. The marker is computed from geometry.csv alone. With \
@@ -27,7 +31,10 @@ enum AnalyzeCommand: Command {
       throw UsageError(command: spec.name, message: "give either a run directory RUN or --checkpoints PATH")
     }
     if !fromCheckpoints, try RunOptions.geometryConfiguration(arguments) != nil {
-      throw UsageError(command: spec.name, message: "geometry options apply to --checkpoints only (a run's geometry is measured while it trains)")
+      throw UsageError(
+        command: spec.name,
+        message: "geometry options apply to --checkpoints only (a run's geometry is measured while it trains)"
+      )
     }
   }
 

@@ -54,11 +54,14 @@ enum BenchCommand: Command {
         millisecondsPerStep: r.millisecondsPerStep)
       say(
         "  " + r.name.padding(toLength: 40, withPad: " ", startingAt: 0)
-          + String(format: "batch %4d  %9.0f samples/s  %7.2f ms/step", r.batchSize, r.samplesPerSecond, r.millisecondsPerStep))
+          + String(
+            format: "batch %4d  %9.0f samples/s  %7.2f ms/step", r.batchSize, r.samplesPerSecond,
+            r.millisecondsPerStep))
       return t
     }
     for (name, spec, batch) in TrainingBenchmark.referenceModels {
-      training.append(measured(try TrainingBenchmark.measure(name: name, spec: spec, batchSize: batch, windows: windows)))
+      training.append(
+        measured(try TrainingBenchmark.measure(name: name, spec: spec, batchSize: batch, windows: windows)))
     }
     let (mlpName, mlpSpec, mlpBatch) = TrainingBenchmark.referenceModels[0]
     let monitored = measured(
@@ -78,7 +81,8 @@ enum BenchCommand: Command {
       let full = try GeometryBenchmark.histogramThroughput(count: count)
       geometry["\(count) values"] = plain
       geometry["\(count) values, diagnostics"] = full
-      say(String(format: "  %8d values   %.2e values/s   (with diagnostics %.2e values/s)", count, plain, full))
+      say(
+        String(format: "  %8d values   %.2e values/s   (with diagnostics %.2e values/s)", count, plain, full))
     }
 
     say("\nTransition analysis (grid of 256 points, with stability recomputations):")
@@ -91,7 +95,8 @@ enum BenchCommand: Command {
       FileHandle.standardOutput.write(
         try JSON.encode(
           Figures(
-            threads: threads, training: training, monitorOverheadPercent: overhead, geometryValuesPerSecond: geometry,
+            threads: threads, training: training, monitorOverheadPercent: overhead,
+            geometryValuesPerSecond: geometry,
             analysisSeconds: analysis)))
     }
   }

@@ -15,7 +15,8 @@ enum DatasetsCommand: Command {
       if found.count == DatasetSplit.allCases.count {
         print("\(kind.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) found in \(found[0].path)")
       } else {
-        print("\(kind.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) missing — \(kind.howToGet)")
+        print(
+          "\(kind.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) missing — \(kind.howToGet)")
       }
     }
   }
@@ -24,22 +25,27 @@ enum DatasetsCommand: Command {
 /// `infogeo datasets download NAME`: fetch from the public mirrors, verify SHA-256, install.
 enum DatasetsDownloadCommand: Command {
   static let spec = CommandSpec(
-    name: "datasets download", abstract: "Download a dataset from its public mirror and verify its SHA-256 sums.",
+    name: "datasets download",
+    abstract: "Download a dataset from its public mirror and verify its SHA-256 sums.",
     positionals: [PositionalSpec("NAME", "mnist, fashion-mnist or cifar-10")],
-    options: [.value("data-dir", "DIR", "Install into DIR instead of the user cache (~/.cache/infogeo/NAME).")])
+    options: [
+      .value("data-dir", "DIR", "Install into DIR instead of the user cache (~/.cache/infogeo/NAME).")
+    ])
 
   static func validate(_ arguments: ParsedArguments) throws(UsageError) {
     guard let name = arguments.positional(0), DatasetKind(rawValue: name) != nil else {
       throw UsageError(
         command: spec.name,
-        message: "unknown dataset '\(arguments.positional(0) ?? "")' (expected mnist, fashion-mnist or cifar-10)")
+        message:
+          "unknown dataset '\(arguments.positional(0) ?? "")' (expected mnist, fashion-mnist or cifar-10)")
     }
   }
 
   static func run(_ arguments: ParsedArguments) throws {
     let kind = DatasetKind(rawValue: arguments.positional(0)!)!
     let directory =
-      arguments.string("data-dir").map { URL(fileURLWithPath: $0) } ?? DatasetLocator().cacheDirectory(for: kind)
+      arguments.string("data-dir").map { URL(fileURLWithPath: $0) }
+      ?? DatasetLocator().cacheDirectory(for: kind)
     try runBlocking {
       try await DatasetDownloader().download(kind, into: directory) { print($0) }
     }

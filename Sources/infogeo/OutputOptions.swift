@@ -26,8 +26,10 @@ struct OutputOptions {
   var progress: ProgressReporter { ProgressReporter.standard(quiet: quiet) }
 
   func newRunDirectory(for c: RunConfiguration) throws -> RunDirectory {
-    let model = c.model.description.replacingOccurrences(of: ":", with: "-").replacingOccurrences(of: ",", with: "x")
-      .replacingOccurrences(of: "/", with: "-")
+    let model = c.model.description.replacingOccurrences(of: ":", with: "-").replacingOccurrences(
+      of: ",", with: "x"
+    )
+    .replacingOccurrences(of: "/", with: "-")
     return try RunDirectory.create(
       under: runsDirectory, name: name ?? "\(c.dataset.rawValue)-\(model)-seed\(c.training.seed)")
   }

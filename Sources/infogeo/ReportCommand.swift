@@ -20,7 +20,8 @@ enum ReportCommand: Command {
     let given = AnalysisOptions.specs.contains { arguments.string($0.name) != nil }
     let analysis =
       given || !FileManager.default.fileExists(atPath: run.analysis.path)
-      ? try RunPipeline.analyze(run, settings: settings) : try JSON.decode(RunAnalysis.self, from: run.analysis)
+      ? try RunPipeline.analyze(run, settings: settings)
+      : try JSON.decode(RunAnalysis.self, from: run.analysis)
     try RunReport.write(run, analysis: analysis)
     if !arguments.flag("quiet") { print(run.report.path) }
   }

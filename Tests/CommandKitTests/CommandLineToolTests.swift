@@ -28,7 +28,8 @@ struct CommandLineToolTests {
   let tool = CommandLineTool(name: "t", abstract: "A test tool.", commands: [Echo.self, EchoLoud.self])
 
   func call(_ arguments: [String]) -> (Int32, String, String) {
-    var out = "", err = ""
+    var out = ""
+    var err = ""
     let code = tool.main(arguments, output: { out += $0 }, errorOutput: { err += $0 })
     return (code, out, err)
   }

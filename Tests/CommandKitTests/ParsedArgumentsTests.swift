@@ -12,7 +12,8 @@ let trainSpec = CommandSpec(
 struct ParsedArgumentsTests {
   @Test("values, inline values, flags and positionals")
   func parses() throws {
-    let p = try ParsedArguments(["--epochs", "3", "--lr=0.01", "--quiet", "out", "--widths", "32, 64"], spec: trainSpec)
+    let p = try ParsedArguments(
+      ["--epochs", "3", "--lr=0.01", "--quiet", "out", "--widths", "32, 64"], spec: trainSpec)
     #expect(try p.int("epochs") == 3)
     #expect(try p.double("lr") == 0.01)
     #expect(p.flag("quiet"))

@@ -1,5 +1,5 @@
-import Testing
 import TensorCore
+import Testing
 
 @Suite("BLAS")
 struct BLASTests {
@@ -20,9 +20,11 @@ struct BLASTests {
     return c
   }
 
-  @Test("gemm agrees with a naive product for every transpose combination", arguments: [
-    (false, false), (true, false), (false, true), (true, true),
-  ])
+  @Test(
+    "gemm agrees with a naive product for every transpose combination",
+    arguments: [
+      (false, false), (true, false), (false, true), (true, true),
+    ])
   func gemm(ta: Bool, tb: Bool) {
     let (m, n, k) = (5, 7, 3)
     var g = RandomGenerator(seed: 11)

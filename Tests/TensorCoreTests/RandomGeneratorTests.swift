@@ -1,5 +1,5 @@
-import Testing
 import TensorCore
+import Testing
 
 @Suite("RandomGenerator")
 struct RandomGeneratorTests {

@@ -124,7 +124,8 @@ struct TrainerTests {
     for i in 0..<images.count { images[i] = Float(i % 5) }
     let set = ImageDataset(name: "toy", images: images, labels: (0..<8).map { Int32($0 % 2) }, classCount: 2)
     var generator = RandomGenerator(seed: 0)
-    let model = try ModelSpec(kind: .mlp, widths: [4]).build(inputShape: [1, 2, 2], classes: 2, generator: &generator)
+    let model = try ModelSpec(kind: .mlp, widths: [4]).build(
+      inputShape: [1, 2, 2], classes: 2, generator: &generator)
     var configuration = Trainer.Configuration()
     configuration.batchSize = 4
     let optimizer = SGD(parameters: model.parameters.map(\.parameter), learningRate: 1e30)
@@ -140,9 +141,11 @@ struct TrainerTests {
 
   @Test("data that does not fit the model is refused before training")
   func shapeMismatch() throws {
-    let set = ImageDataset(name: "toy", images: Tensor(zeros: [4, 1, 3, 3]), labels: [0, 1, 0, 1], classCount: 2)
+    let set = ImageDataset(
+      name: "toy", images: Tensor(zeros: [4, 1, 3, 3]), labels: [0, 1, 0, 1], classCount: 2)
     var generator = RandomGenerator(seed: 0)
-    let model = try ModelSpec(kind: .mlp, widths: [4]).build(inputShape: [1, 2, 2], classes: 2, generator: &generator)
+    let model = try ModelSpec(kind: .mlp, widths: [4]).build(
+      inputShape: [1, 2, 2], classes: 2, generator: &generator)
     let optimizer = SGD(parameters: model.parameters.map(\.parameter), learningRate: 0.1)
     #expect(throws: TrainingError.self) {
       try Trainer(

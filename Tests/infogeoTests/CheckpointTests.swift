@@ -10,11 +10,13 @@ struct CheckpointTests {
   func liveEqualsOffline() throws {
     let parent = try Infogeo.temporaryDirectory()
     let trained = try Infogeo.run([
-      "train", "--train-samples", "200", "--model", "mlp:24", "--epochs", "2", "--save-params", "1", "--quiet",
+      "train", "--train-samples", "200", "--model", "mlp:24", "--epochs", "2", "--save-params", "1",
+      "--quiet",
       "--threads", "1", "--runs-dir", parent.path,
     ])
     #expect(trained.status == 0, "\(trained.stderr)")
-    let run = RunDirectory(URL(fileURLWithPath: trained.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+    let run = RunDirectory(
+      URL(fileURLWithPath: trained.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
     let files = try FileManager.default.contentsOfDirectory(atPath: run.parameters.path).sorted()
     #expect(files.count == 9 && files.first == "step-00000000.safetensors")
     let offline = try Infogeo.run([
@@ -47,7 +49,8 @@ struct CheckpointTests {
     let noStep = try Infogeo.run(["analyze", "--checkpoints", dir.path, "--runs-dir", parent.path])
     #expect(noStep.status == 1 && noStep.stderr.contains("final.safetensors: no step number"))
     try FileManager.default.moveItem(
-      at: dir.appendingPathComponent("final.safetensors"), to: dir.appendingPathComponent("step-3.safetensors"))
+      at: dir.appendingPathComponent("final.safetensors"),
+      to: dir.appendingPathComponent("step-3.safetensors"))
     let damaged = try Infogeo.run(["analyze", "--checkpoints", dir.path, "--runs-dir", parent.path])
     #expect(damaged.status == 1 && damaged.stderr.contains("step-3.safetensors"))
   }
@@ -58,7 +61,8 @@ struct CheckpointNameTests {
   @Test(
     "the step is the last run of digits in the name",
     arguments: [
-      ("step-000120.safetensors", 120), ("ckpt_7.npz", 7), ("model.3.safetensors", 3), ("run2-step15.npy", 15),
+      ("step-000120.safetensors", 120), ("ckpt_7.npz", 7), ("model.3.safetensors", 3),
+      ("run2-step15.npy", 15),
     ])
   func steps(name: String, step: Int) {
     #expect(CheckpointSeries.step(fromFileName: name) == step)

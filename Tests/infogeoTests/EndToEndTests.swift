@@ -43,7 +43,10 @@ struct EndToEndTests {
     let metrics = try MetricsLog.read(run.metrics)
     #expect(metrics.map(\.step) == Array(stride(from: 0, through: 50, by: 5)))
     let geometry = try GeometrySeries.read(run.geometry)
-    #expect(geometry.groups.map(\.name) == ["all", "layers.1.weight", "layers.1.bias", "layers.3.weight", "layers.3.bias"])
+    #expect(
+      geometry.groups.map(\.name) == [
+        "all", "layers.1.weight", "layers.1.bias", "layers.3.weight", "layers.3.bias",
+      ])
     for group in geometry.groups {
       #expect(group.steps == Array(0...50))
       let length = try #require(group.lengths[.debiased])
@@ -58,8 +61,11 @@ struct EndToEndTests {
     let run = RunDirectory(try TinyRun.directory.get())
     let first = try Infogeo.run(["analyze", run.url.path, "--json"])
     #expect(first.status == 0, "\(first.stderr)")
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
-    for key in ["curves", "settings", "stopping", "infogeoVersion"] { #expect(object[key] != nil, "\(key) missing") }
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+    for key in ["curves", "settings", "stopping", "infogeoVersion"] {
+      #expect(object[key] != nil, "\(key) missing")
+    }
     let curves = try #require(object["curves"] as? [[String: Any]])
     #expect(curves.count == 5 * 4)
     let stored = try JSON.decode(RunAnalysis.self, from: run.analysis)
@@ -67,7 +73,9 @@ struct EndToEndTests {
     #expect(again.status == 0 && again.stdout.isEmpty)
     let rerun = try JSON.decode(RunAnalysis.self, from: run.analysis)
     #expect(rerun.primary?.analysis?.marker?.step == stored.primary?.analysis?.marker?.step)
-    #expect(rerun.primary?.analysis?.derivative.secondDerivative == stored.primary?.analysis?.derivative.secondDerivative)
+    #expect(
+      rerun.primary?.analysis?.derivative.secondDerivative
+        == stored.primary?.analysis?.derivative.secondDerivative)
     #expect(stored.stopping.last?.rule == "end of training" && stored.stopping.last?.step == 50)
   }
 
@@ -96,7 +104,9 @@ struct EndToEndTests {
     let run = RunDirectory(try TinyRun.directory.get())
     let out = try Infogeo.temporaryDirectory()
     let json = out.appendingPathComponent("histograms.json")
-    let r = try Infogeo.run(["export", run.url.path, "--tensorboard", out.path, "--histograms-json", json.path])
+    let r = try Infogeo.run([
+      "export", run.url.path, "--tensorboard", out.path, "--histograms-json", json.path,
+    ])
     #expect(r.status == 0, "\(r.stderr)")
     let event = URL(fileURLWithPath: try #require(r.stdout.split(separator: "\n").first.map(String.init)))
     #expect(event.lastPathComponent.hasPrefix("events.out.tfevents."))
@@ -120,7 +130,8 @@ struct EndToEndTests {
     var runURL: URL?
     while Date() < deadline {
       Thread.sleep(forTimeInterval: 0.2)
-      let runs = (try? FileManager.default.contentsOfDirectory(at: parent, includingPropertiesForKeys: nil)) ?? []
+      let runs =
+        (try? FileManager.default.contentsOfDirectory(at: parent, includingPropertiesForKeys: nil)) ?? []
       guard let url = runs.first,
         let text = try? String(contentsOf: url.appendingPathComponent("geometry.csv"), encoding: .utf8)
       else { continue }
@@ -149,7 +160,10 @@ struct CommandLineTests {
       (["train", "--bogus"], "infogeo train: unknown option '--bogus'"),
       (["train", "--model", "mlp:x"], "infogeo train: model 'mlp:x': 'x' is not a positive width"),
       (["analyze"], "infogeo analyze: give either a run directory RUN or --checkpoints PATH"),
-      (["analyze", "x", "--method", "magic"], "infogeo analyze: option '--method': 'magic' is not tikhonov, tv or savgol"),
+      (
+        ["analyze", "x", "--method", "magic"],
+        "infogeo analyze: option '--method': 'magic' is not tikhonov, tv or savgol"
+      ),
       (["frobnicate"], "infogeo: unknown command 'frobnicate'"),
     ])
   func usageErrors(arguments: [String], message: String) throws {
@@ -181,7 +195,9 @@ struct CommandLineTests {
     }
     let train = try Infogeo.run(["train", "--help"])
     #expect(train.status == 0 && train.stdout.hasPrefix("USAGE: infogeo train [options]"))
-    for option in ["--model SPEC", "--lr RATE", "--estimator NAME", "--bins K", "--stride N", "--stop-at-transition"] {
+    for option in [
+      "--model SPEC", "--lr RATE", "--estimator NAME", "--bins K", "--stride N", "--stop-at-transition",
+    ] {
       #expect(train.stdout.contains(option), "\(option) not in train --help")
     }
   }
@@ -190,11 +206,14 @@ struct CommandLineTests {
   func configFile() throws {
     let parent = try Infogeo.temporaryDirectory()
     let config = parent.appendingPathComponent("run.json")
-    try Data(#"{"model": {"kind": "mlp", "widths": [16]}, "epochs": 1, "train-samples": 100, "lr": 0.01}"#.utf8)
-      .write(to: config)
+    try Data(
+      #"{"model": {"kind": "mlp", "widths": [16]}, "epochs": 1, "train-samples": 100, "lr": 0.01}"#.utf8
+    )
+    .write(to: config)
     guard fashionInstalled else { return }
     let r = try Infogeo.run([
-      "train", "--config", config.path, "--lr", "0.002", "--quiet", "--runs-dir", parent.path, "--diagnostics", "off",
+      "train", "--config", config.path, "--lr", "0.002", "--quiet", "--runs-dir", parent.path,
+      "--diagnostics", "off",
     ])
     #expect(r.status == 0, "\(r.stderr)")
     let run = RunDirectory(URL(fileURLWithPath: r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))

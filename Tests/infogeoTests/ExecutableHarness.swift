@@ -24,7 +24,8 @@ enum Infogeo {
   /// Runs `infogeo arguments…` to completion.
   static func run(_ arguments: [String]) throws -> Result {
     let process = try start(arguments)
-    let out = process.standardOutput as! Pipe, err = process.standardError as! Pipe
+    let out = process.standardOutput as! Pipe
+    let err = process.standardError as! Pipe
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
@@ -47,7 +48,8 @@ enum Infogeo {
 
   /// A fresh temporary directory.
   static func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("infogeo-test-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "infogeo-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

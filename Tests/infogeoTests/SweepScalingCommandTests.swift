@@ -111,7 +111,9 @@ struct SweepScalingCommandTests {
   @Test("prints the exponent table on stdout")
   func table() throws {
     let sweep = try SyntheticSweep.make()
-    let r = try Infogeo.run(["scaling", sweep.path, "--bootstrap", "0", "--size", "parameters", "--smoothing-scale", "0"])
+    let r = try Infogeo.run([
+      "scaling", sweep.path, "--bootstrap", "0", "--size", "parameters", "--smoothing-scale", "0",
+    ])
     #expect(r.status == 0, "\(r.stderr)")
     let lines = r.stdout.split(separator: "\n").map(String.init)
     #expect(lines.first?.hasPrefix("exponent") == true)

@@ -30,7 +30,9 @@ extension RegularizedDifferentiation {
   /// GCV(λ) = n·RSS(λ) / (n − tr H(λ))², minimized over log₁₀λ ∈ [−3, 10] by a scan in steps of
   /// 1/2 followed by golden-section refinement (12 steps) inside the best bracket; a result below
   /// `minimumLambda` is replaced by the fit at `minimumLambda`.
-  static func whittakerGCV(_ y: [Double], minimumLambda: Double = 0) -> (lambda: Double, z: [Double], rss: Double) {
+  static func whittakerGCV(_ y: [Double], minimumLambda: Double = 0) -> (
+    lambda: Double, z: [Double], rss: Double
+  ) {
     let n = Double(y.count)
     func score(_ logLambda: Double) -> (value: Double, z: [Double], rss: Double) {
       let fit = whittakerFit(y, lambda: pow(10, logLambda))

@@ -151,7 +151,8 @@ public struct OnlineTransitionDetector: Sendable {
       resolution: options.smoothingScaleDecades * log(10))
     let v = d.secondDerivative
     let edge = max(1, Int((options.edgeExclusionFraction * Double(options.gridSize)).rounded()))
-    let noise = SecondDerivativeMinimum.noiseLevel(curvature: v, edgeExclusion: edge, propagated: d.curvatureNoise)
+    let noise = SecondDerivativeMinimum.noiseLevel(
+      curvature: v, edgeExclusion: edge, propagated: d.curvatureNoise)
     let minima = SecondDerivativeMinimum.search(x: d.x, curvature: v, edgeExclusion: edge, noiseLevel: noise)
     let searchedEnd = v.count - 1 - edge
     guard let m = minima.first, m.significance >= options.minimumSignificance else { return nil }
