@@ -158,30 +158,29 @@ public enum RunReport {
     }
 
     if let d = diagnostics {
-      if let curve = d.resolution.first(where: { $0.group == analysis.settings.primaryGroup }) {
-        let k = curve.settings.map { Double($0) }
-        figures.add(
+      let group = analysis.settings.primaryGroup
+      for (name, caption, title, axis, curves) in [
+        (
           "resolution",
           "Final L against the bin count K (K/4, K, 4K from one pass): flat means L does not depend on K.",
-          Figure(
-            title: "Resolution curve (\(curve.group))", xAxis: Axis("bins K", scale: .log10),
-            yAxis: Axis("L", scale: .log10),
-            series: [
-              PlotSeries("naive", x: k, y: curve.naiveLengths, style: .lineAndMarkers),
-              PlotSeries("debiased", x: k, y: curve.debiasedLengths, style: .lineAndMarkers),
-            ]))
-      }
-      if let curve = d.stride.first(where: { $0.group == analysis.settings.primaryGroup }) {
-        let s = curve.settings.map { Double($0) }
-        figures.add(
+          "Resolution curve", "bins K", d.resolution
+        ),
+        (
           "stride",
           "Final L against the sampling stride: the naive L of a jagged path grows at finer strides.",
+          "Stride curve", "stride (steps)", d.stride
+        ),
+      ] {
+        guard let curve = curves.first(where: { $0.group == group }) else { continue }
+        let x = curve.settings.map { Double($0) }
+        figures.add(
+          name, caption,
           Figure(
-            title: "Stride curve (\(curve.group))", xAxis: Axis("stride (steps)", scale: .log10),
+            title: "\(title) (\(curve.group))", xAxis: Axis(axis, scale: .log10),
             yAxis: Axis("L", scale: .log10),
             series: [
-              PlotSeries("naive", x: s, y: curve.naiveLengths, style: .lineAndMarkers),
-              PlotSeries("debiased", x: s, y: curve.debiasedLengths, style: .lineAndMarkers),
+              PlotSeries("naive", x: x, y: curve.naiveLengths, style: .lineAndMarkers),
+              PlotSeries("debiased", x: x, y: curve.debiasedLengths, style: .lineAndMarkers),
             ]))
       }
     }
