@@ -101,6 +101,8 @@ public final class Trainer {
   private let logitGradient: Tensor
   private let evaluationImages: Tensor
   private var evaluationLabels: [Int32]
+  /// 0, 1, 2, … up to the largest set: evaluation visits samples in order, in slices of this.
+  private let sequentialOrder: [Int]
 
   public init(
     model: Sequential, optimizer: any Optimizer, schedule: @escaping LearningRateSchedule,
@@ -135,6 +137,7 @@ public final class Trainer {
     evaluationImages = Tensor(zeros: Shape([configuration.evaluationBatchSize] + sample))
     evaluationLabels = []
     evaluationLabels.reserveCapacity(configuration.evaluationBatchSize)
+    sequentialOrder = Array(0..<max(train.count, test.count, validation?.count ?? 0))
   }
 
   /// Trains until the configured length or until an observer stops it.
@@ -216,10 +219,9 @@ public final class Trainer {
     var totalLoss = 0.0
     var correct = 0
     var start = 0
-    let indices = Array(0..<set.count)
     while start < set.count {
       let end = min(set.count, start + configuration.evaluationBatchSize)
-      set.gather(indices: indices[start..<end], images: evaluationImages, labels: &evaluationLabels)
+      set.gather(indices: sequentialOrder[start..<end], images: evaluationImages, labels: &evaluationLabels)
       let logits = model.forward(evaluationImages, mode: .inference)
       let (loss, right) = SoftmaxCrossEntropy.evaluate(logits: logits, labels: evaluationLabels[...])
       totalLoss += loss * Double(end - start)
