@@ -215,7 +215,7 @@ public final class Trainer {
   }
 
   /// Mean cross-entropy and accuracy of the model on `set`, in batches, in inference mode.
-  public func measure(_ set: ImageDataset) -> (loss: Double, accuracy: Double) {
+  func measure(_ set: ImageDataset) -> (loss: Double, accuracy: Double) {
     var totalLoss = 0.0
     var correct = 0
     var start = 0
