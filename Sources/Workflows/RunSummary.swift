@@ -27,25 +27,33 @@ public enum RunSummary {
       m.stability.spreadDecades, weak)
   }
 
-  /// Whether the information-length marker of the headline group says more than the size of the
-  /// updates: compares it with the marker of the Euclidean path S of the same group.
+  /// Whether the information-length markers of the headline group say more than the size of the
+  /// updates: each is compared with the marker of the Euclidean path S of the same group.
   public static func comparatorStatement(_ analysis: RunAnalysis) -> String? {
     let group = analysis.settings.primaryGroup
-    guard let l = analysis.primary?.analysis?.marker,
-      let s = analysis.curves.first(where: { $0.group == group && $0.estimator == .euclidean })?.analysis?
-        .marker
-    else { return nil }
-    let delta = log10(l.step / s.step)
-    if abs(delta) <= 0.1 {
-      return String(
-        format:
-          "The markers of L (step %d) and of the Euclidean path S (step %d) agree within 0.1 decade: the transition coincides with the slowdown of the updates.",
-        Int(l.step.rounded()), Int(s.step.rounded()))
+    let curves = analysis.curves.filter { $0.group == group }
+    guard let s = curves.first(where: { $0.estimator == .euclidean })?.analysis?.marker else { return nil }
+    var parts: [String] = []
+    var agree = false
+    for curve in curves where curve.estimator != .euclidean {
+      guard let l = curve.analysis?.marker else { continue }
+      let delta = abs(log10(l.step / s.step))
+      let weak = l.isWeak ? " (its marker is weak)" : ""
+      if delta <= 0.1 {
+        agree = true
+        parts.append("\(curve.estimator.label) L agrees within 0.1 decade\(weak)")
+      } else {
+        parts.append(String(format: "%@ L is %.2f decades away%@", curve.estimator.label, delta, weak))
+      }
     }
-    return String(
-      format:
-        "The marker of L (step %d) is %.2f decades from that of the Euclidean path S (step %d): the geometry marks a change the update size alone does not.",
-      Int(l.step.rounded()), abs(delta), Int(s.step.rounded()))
+    guard !parts.isEmpty else { return nil }
+    let conclusion =
+      agree
+      ? " Where they agree, the transition coincides with the slowdown of the updates."
+      : " No estimator's marker coincides with the slowdown of the updates."
+    return "Against the Euclidean path S (marker at step \(Int(s.step.rounded()))): "
+      + parts.joined(separator: "; ")
+      + "." + conclusion
   }
 
   public static func text(analysis: RunAnalysis) -> String {
@@ -58,7 +66,8 @@ public enum RunSummary {
       $0.group == analysis.settings.primaryGroup && $0.estimator != analysis.settings.headlineEstimator
     }
     for curve in others {
-      lines.append("  the same group, \(curve.estimator.label) L: " + describe(curve))
+      let name = curve.estimator == .euclidean ? curve.estimator.label : curve.estimator.label + " L"
+      lines.append("  the same group, \(name): " + describe(curve))
     }
     if let statement = comparatorStatement(analysis) { lines.append(statement) }
     if let comparison = primary?.comparison {
