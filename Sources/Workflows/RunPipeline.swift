@@ -20,6 +20,12 @@ public enum RunPipeline {
     try AtomicFile.write(try JSON.encode(GeometryDiagnosticsFile(monitor: monitor)), to: run.diagnostics)
   }
 
+  /// The run's analysis.json, or a fresh analysis with `settings` when it has none.
+  public static func storedOrFreshAnalysis(_ run: RunDirectory, settings: RunAnalysis.Settings) throws -> RunAnalysis {
+    FileManager.default.fileExists(atPath: run.analysis.path)
+      ? try JSON.decode(RunAnalysis.self, from: run.analysis) : try analyze(run, settings: settings)
+  }
+
   /// Recomputes the analysis from metrics.csv and geometry.csv and writes analysis.json.
   @discardableResult
   public static func analyze(_ run: RunDirectory, settings: RunAnalysis.Settings) throws -> RunAnalysis {

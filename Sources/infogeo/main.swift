@@ -11,7 +11,7 @@ let tool = CommandLineTool(
   commands: [
     DemoCommand.self, TrainCommand.self, AnalyzeCommand.self, ReportCommand.self, DatasetsCommand.self,
     DatasetsDownloadCommand.self, ExportCommand.self, BenchCommand.self, SweepCommand.self,
-    SweepTaskCommand.self, SweepStatusCommand.self, ScalingCommand.self,
+    SweepTaskCommand.self, SweepStatusCommand.self, ScalingCommand.self, SummaryCommand.self,
   ])
 
 let status = tool.main(

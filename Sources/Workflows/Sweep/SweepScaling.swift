@@ -65,10 +65,7 @@ public struct SweepScaling: Codable, Sendable {
     throws -> ScalingObservation
   {
     let configuration = try JSON.decode(RunConfiguration.self, from: run.config)
-    let analysis =
-      FileManager.default.fileExists(atPath: run.analysis.path)
-      ? try JSON.decode(RunAnalysis.self, from: run.analysis)
-      : try RunPipeline.analyze(run, settings: settings)
+    let analysis = try RunPipeline.storedOrFreshAnalysis(run, settings: settings)
     guard let transition = analysis.primary?.analysis else {
       throw RunDirectoryError(
         path: run.analysis.path,
