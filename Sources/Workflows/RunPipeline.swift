@@ -21,7 +21,9 @@ public enum RunPipeline {
   }
 
   /// The run's analysis.json, or a fresh analysis with `settings` when it has none.
-  public static func storedOrFreshAnalysis(_ run: RunDirectory, settings: RunAnalysis.Settings) throws -> RunAnalysis {
+  public static func storedOrFreshAnalysis(_ run: RunDirectory, settings: RunAnalysis.Settings) throws
+    -> RunAnalysis
+  {
     FileManager.default.fileExists(atPath: run.analysis.path)
       ? try JSON.decode(RunAnalysis.self, from: run.analysis) : try analyze(run, settings: settings)
   }

@@ -24,7 +24,7 @@ enum BenchCommand: Command {
   struct Figures: Encodable {
     var threads: Int
     var training: [Training]
-    var monitorOverheadPercent: Double
+    var monitorOverheadPercent: [String: Double]
     var geometryValuesPerSecond: [String: Double]
     var analysisSeconds: [String: Double]
   }
@@ -53,7 +53,7 @@ enum BenchCommand: Command {
         model: r.name, batch: r.batchSize, parameters: r.parameterCount, samplesPerSecond: r.samplesPerSecond,
         millisecondsPerStep: r.millisecondsPerStep)
       say(
-        "  " + r.name.padding(toLength: 40, withPad: " ", startingAt: 0)
+        "  " + r.name.padding(toLength: max(40, r.name.count + 1), withPad: " ", startingAt: 0)
           + String(
             format: "batch %4d  %9.0f samples/s  %7.2f ms/step", r.batchSize, r.samplesPerSecond,
             r.millisecondsPerStep))
@@ -64,13 +64,23 @@ enum BenchCommand: Command {
         measured(try TrainingBenchmark.measure(name: name, spec: spec, batchSize: batch, windows: windows)))
     }
     let (mlpName, mlpSpec, mlpBatch) = TrainingBenchmark.referenceModels[0]
-    let monitored = measured(
-      try TrainingBenchmark.measure(
-        name: mlpName + " + monitor", spec: mlpSpec, batchSize: mlpBatch, windows: windows,
-        monitor: RunConfiguration().geometry))
-    training.append(monitored)
-    let overhead = 100 * (training[0].samplesPerSecond / monitored.samplesPerSecond - 1)
-    say(String(format: "  geometry monitor overhead at stride 1: %+.1f%% time per step\n", overhead))
+    var lean = GeometryConfiguration()
+    lean.diagnostics = false
+    lean.euclidean = false
+    var overheads: [String: Double] = [:]
+    for (label, monitor) in [
+      ("monitor (run defaults: all + each tensor, diagnostics, Euclidean)", RunConfiguration().geometry),
+      ("monitor (all only, no diagnostics, no Euclidean)", lean),
+    ] {
+      let monitored = measured(
+        try TrainingBenchmark.measure(
+          name: mlpName + " + " + label, spec: mlpSpec, batchSize: mlpBatch, windows: windows,
+          monitor: monitor))
+      training.append(monitored)
+      overheads[label] = 100 * (training[0].samplesPerSecond / monitored.samplesPerSecond - 1)
+      say(String(format: "    overhead at stride 1: %+.1f%% time per step", overheads[label]!))
+    }
+    say("")
 
     say("Geometry monitor (one observation: histogram + all distances, best of 5):")
     var geometry: [String: Double] = [:]
@@ -95,7 +105,7 @@ enum BenchCommand: Command {
       FileHandle.standardOutput.write(
         try JSON.encode(
           Figures(
-            threads: threads, training: training, monitorOverheadPercent: overhead,
+            threads: threads, training: training, monitorOverheadPercent: overheads,
             geometryValuesPerSecond: geometry,
             analysisSeconds: analysis)))
     }

@@ -6,7 +6,8 @@ import Workflows
 /// `infogeo summary SWEEP`: markers against reference points over all runs of a sweep.
 enum SummaryCommand: Command {
   static let spec = CommandSpec(
-    name: "summary", abstract: "Tabulate every marker against every reference point over the runs of a sweep.",
+    name: "summary",
+    abstract: "Tabulate every marker against every reference point over the runs of a sweep.",
     positionals: [PositionalSpec("SWEEP", "a sweep directory written by 'infogeo sweep'")],
     options: [
       .value("group", "NAME", "Parameter group whose markers are tabulated.", default: "all"),

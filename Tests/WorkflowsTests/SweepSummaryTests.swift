@@ -6,7 +6,8 @@ import Workflows
 /// metrics whose test loss has its minimum at t_ref, so every run's Δ = log₁₀(t_c/t_ref) is known.
 enum PlantedRun {
   static func analysis(markerStep tc: Double, testLossMinimum tref: Double) throws -> RunAnalysis {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("summary-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "summary-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     var geometry = "group,step,count,mean,std,min,max,underflow,overflow"
     for e in GeometrySeries.Estimator.allCases { geometry += ",length_\(e.rawValue),gamma_\(e.rawValue)" }
@@ -39,14 +40,18 @@ struct SweepSummaryTests {
 
   @Test("Δ statistics over runs match the planted markers and an independent computation")
   func statistics() throws {
-    let analyses = try Self.planted.map { try PlantedRun.analysis(markerStep: $0.tc, testLossMinimum: $0.tref) }
+    let analyses = try Self.planted.map {
+      try PlantedRun.analysis(markerStep: $0.tc, testLossMinimum: $0.tref)
+    }
     let summary = SweepSummary(analyses: analyses, replicates: 500)
     #expect(summary.runs == 4)
-    let row = try #require(summary.rows.first { $0.estimator == .debiased && $0.reference == .testLossMinimum })
+    let row = try #require(
+      summary.rows.first { $0.estimator == .debiased && $0.reference == .testLossMinimum })
     #expect(row.runs == 4)
     // Independent: the same Δs read from each run's own comparison.
     let deltas = analyses.map { a in
-      a.curves.first { $0.estimator == .debiased }!.comparison!.offsets.first { $0.kind == .testLossMinimum }!.deltaDecades
+      a.curves.first { $0.estimator == .debiased }!.comparison!.offsets.first { $0.kind == .testLossMinimum }!
+        .deltaDecades
     }
     #expect(abs(row.meanDelta - deltas.reduce(0, +) / 4) < 1e-12)
     let sorted = deltas.sorted()
@@ -63,7 +68,9 @@ struct SweepSummaryTests {
 
   @Test("every planted marker is significant, and the stopping rules are tabulated over all runs")
   func sharesAndStopping() throws {
-    let analyses = try Self.planted.prefix(2).map { try PlantedRun.analysis(markerStep: $0.tc, testLossMinimum: $0.tref) }
+    let analyses = try Self.planted.prefix(2).map {
+      try PlantedRun.analysis(markerStep: $0.tc, testLossMinimum: $0.tref)
+    }
     let summary = SweepSummary(analyses: analyses, replicates: 100)
     let share = try #require(summary.shares.first { $0.estimator == .naive })
     #expect(share.analysed == 2 && share.significant == 2)

@@ -51,7 +51,9 @@ public struct SweepSummary: Codable, Sendable {
     var rows: [Row] = []
     var shares: [MarkerShare] = []
     for estimator in GeometrySeries.Estimator.allCases {
-      let curves = analyses.compactMap { a in a.curves.first { $0.group == group && $0.estimator == estimator } }
+      let curves = analyses.compactMap { a in
+        a.curves.first { $0.group == group && $0.estimator == estimator }
+      }
       guard !curves.isEmpty else { continue }
       shares.append(
         MarkerShare(
@@ -103,7 +105,9 @@ public struct SweepSummary: Codable, Sendable {
   }
 
   /// The 2.5% and 97.5% percentiles of the mean over `replicates` resamples with replacement.
-  static func bootstrapInterval(_ x: [Double], replicates: Int, generator: inout RandomGenerator) -> (Double, Double) {
+  static func bootstrapInterval(_ x: [Double], replicates: Int, generator: inout RandomGenerator) -> (
+    Double, Double
+  ) {
     guard x.count > 1, replicates > 0 else { return (x.first ?? .nan, x.first ?? .nan) }
     var means: [Double] = []
     means.reserveCapacity(replicates)
@@ -128,7 +132,8 @@ public struct SweepSummary: Codable, Sendable {
     ([Self.header.joined(separator: ",")]
       + rows.map { r in
         [
-          group, r.estimator.rawValue, r.reference.rawValue, "\(r.runs)", "\(r.meanDelta)", "\(r.medianDelta)",
+          group, r.estimator.rawValue, r.reference.rawValue, "\(r.runs)", "\(r.meanDelta)",
+          "\(r.medianDelta)",
           "\(r.lower)", "\(r.upper)",
         ].joined(separator: ",")
       }).joined(separator: "\n") + "\n"
@@ -143,16 +148,23 @@ public struct SweepSummary: Codable, Sendable {
           r.estimator.label, RunSummary.name(r.reference), "\(r.runs)", String(format: "%+.2f", r.meanDelta),
           String(format: "%+.2f", r.medianDelta), String(format: "[%+.2f, %+.2f]", r.lower, r.upper),
         ]
-      }, caption: "Δ = log₁₀(t_c / t_ref) in decades over the runs, group \(group)", numericColumns: [2, 3, 4])
+      }, caption: "Δ = log₁₀(t_c / t_ref) in decades over the runs, group \(group)",
+      numericColumns: [2, 3, 4])
     let significance = Table(
       header: ["marker", "runs analysed", "significant", "share"],
       rows: shares.map { s in
-        [s.estimator.label, "\(s.analysed)", "\(s.significant)", String(format: "%.0f%%", 100 * Double(s.significant) / Double(max(1, s.analysed)))]
+        [
+          s.estimator.label, "\(s.analysed)", "\(s.significant)",
+          String(format: "%.0f%%", 100 * Double(s.significant) / Double(max(1, s.analysed))),
+        ]
       }, caption: "Runs with a marker that is present and not weak", numericColumns: [1, 2, 3])
     let stops = Table(
       header: ["stopping rule", "runs", "mean step", "mean test accuracy"],
       rows: stopping.map { s in
-        [s.rule, "\(s.runs)", String(format: "%.0f", s.meanStep), String(format: "%.2f%%", 100 * s.meanTestAccuracy)]
+        [
+          s.rule, "\(s.runs)", String(format: "%.0f", s.meanStep),
+          String(format: "%.2f%%", 100 * s.meanTestAccuracy),
+        ]
       }, caption: "Early stopping", numericColumns: [1, 2, 3])
     return [deltas, significance, stops]
   }
@@ -165,7 +177,8 @@ public struct SweepSummary: Codable, Sendable {
       let lines = all.map { row in
         zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
       }
-      return ([table.caption ?? ""] + [lines[0], String(repeating: "-", count: lines[0].count)] + lines.dropFirst())
+      return
+        ([table.caption ?? ""] + [lines[0], String(repeating: "-", count: lines[0].count)] + lines.dropFirst())
         .joined(separator: "\n")
     }.joined(separator: "\n\n")
   }
@@ -174,7 +187,9 @@ public struct SweepSummary: Codable, Sendable {
   public func html(title: String) -> String {
     var report = HTMLReport(title: title, subtitle: "\(runs) run(s), group \(group)")
     report.section("Markers against the reference points") { s in
-      s.paragraph("Every estimator's marker and the Euclidean comparator, against each reference point from the training metrics.")
+      s.paragraph(
+        "Every estimator's marker and the Euclidean comparator, against each reference point from the training metrics."
+      )
       for table in tables { s.table(table) }
     }
     return report.render()
