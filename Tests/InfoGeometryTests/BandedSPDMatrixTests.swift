@@ -51,7 +51,7 @@ struct BandedSPDMatrixTests {
   func againstDense(order q: Int) {
     let n = 23
     var g = TransitionTestNoise(seed: UInt64(q))
-    let weights = (0..<(n - q)).map { _ in 0.1 + g.nextUniform() }
+    let weights = (0..<(n - q)).map { _ in 0.1 + g.uniform() }
     let b = (0..<n).map { _ in g.normal() }
     var a = BandedSPDMatrix(identityPlus: 7.5, differenceOrder: q, weights: weights, order: n)
     let factorized = a.factorize()

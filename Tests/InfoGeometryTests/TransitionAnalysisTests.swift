@@ -41,7 +41,7 @@ struct TransitionAnalysisTests {
     var g = TransitionTestNoise(seed: 77)
     var steps: [Double] = [1]
     while let last = steps.last, last < 50_000 {
-      steps.append(last + 1 + (last * 0.05 * g.nextUniform()).rounded())
+      steps.append(last + 1 + (last * 0.05 * g.uniform()).rounded())
     }
     let curve = try Self.truth.curve(steps: steps, noise: 0.01, seed: 9)
     let marker = try #require(try TransitionAnalysis(curve, options: .init(method: method)).marker)

@@ -2,27 +2,8 @@ import Foundation
 
 @testable import InfoGeometry
 
-/// Seeded SplitMix64 normals for the transition tests (InfoGeometryTests depends on InfoGeometry
-/// only, so it carries its own small generator).
-struct TransitionTestNoise {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func nextUniform() -> Double {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    z ^= z >> 31
-    return (Double(z >> 11) + 0.5) / 9_007_199_254_740_992
-  }
-
-  /// A standard normal by Box–Muller.
-  mutating func normal() -> Double {
-    sqrt(-2 * log(nextUniform())) * cos(2 * Double.pi * nextUniform())
-  }
-}
+/// The transition tests draw from the same seeded SplitMix64 stream as the others (`TestRandom`).
+typealias TransitionTestNoise = TestRandom
 
 /// The synthetic crossover of the issue: y = β₁x + (β₂ − β₁)·w·softplus((x − x_c)/w). Its slope
 /// goes from β₁ to β₂ around x_c, and y″ = (β₂ − β₁)/w·σ(s)(1 − σ(s)), s = (x − x_c)/w, has its
