@@ -20,7 +20,8 @@ public enum AnalysisOptions {
     .value("grid-size", "N", "Points of the uniform log-t grid.", default: "256"),
     .value("group", "NAME", "Parameter group of the headline marker.", default: "all"),
     .value(
-      "curve", "NAME", "Estimator of the headline marker: naive, debiased or gaussian (default: the run's)."),
+      "curve", "NAME",
+      "Estimator of the headline marker: naive, debiased, kernel or gaussian (default: the run's)."),
   ]
 
   public static func settings(_ a: ParsedArguments) throws(UsageError) -> RunAnalysis.Settings {
@@ -54,7 +55,7 @@ public enum AnalysisOptions {
     if let g = a.string("group") { s.primaryGroup = g }
     if let c = a.string("curve") {
       guard let e = GeometrySeries.Estimator(rawValue: c) else {
-        throw usage("option '--curve': '\(c)' is not naive, debiased or gaussian")
+        throw usage("option '--curve': '\(c)' is not naive, debiased, kernel or gaussian")
       }
       s.primaryEstimator = e
     }

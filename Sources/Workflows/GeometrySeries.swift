@@ -3,13 +3,14 @@ import Foundation
 import InfoGeometry
 
 /// The information-length series of a run as stored in geometry.csv: for each parameter group, the
-/// monitored steps and L from each estimator (the reported one, naive, debiased, Gaussian).
+/// monitored steps and L from each estimator (the reported one, naive, debiased, kernel, Gaussian).
 public struct GeometrySeries: Sendable {
   /// The estimators whose Γ and L geometry.csv holds (columns `gamma_<name>`, `length_<name>`), and
   /// the Euclidean comparator: S(t) = Σ‖θ_i − θ_{i−1}‖ and ‖Δθ‖ per step in the same columns' places.
   public enum Estimator: String, Codable, Sendable, CaseIterable {
     case naive
     case debiased
+    case kernel
     case gaussian
     case euclidean
 
@@ -17,6 +18,7 @@ public struct GeometrySeries: Sendable {
       switch estimator {
       case .naive: self = .naive
       case .debiased: self = .debiased
+      case .kernel: self = .kernel
       case .gaussian: self = .gaussian
       }
     }
@@ -59,9 +61,9 @@ public struct GeometrySeries: Sendable {
     let lo = try index("min")
     let hi = try index("max")
     let count = try index("count")
-    // The Euclidean columns are optional: runs written before the comparator existed lack them.
+    // The Euclidean and kernel columns are optional: runs written before they existed lack them.
     let columns = try Estimator.allCases.compactMap { e -> (Estimator, Int, Int)? in
-      if e == .euclidean && !csv.header.contains("length_euclidean") { return nil }
+      if [.euclidean, .kernel].contains(e) && !csv.header.contains("length_" + e.rawValue) { return nil }
       return (e, try index("length_" + e.rawValue), try index("gamma_" + e.rawValue))
     }
     var groups: [Group] = []

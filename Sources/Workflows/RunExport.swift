@@ -7,7 +7,7 @@ import InfoGeometry
 public enum RunExport {
   /// Writes one TensorBoard event file into `directory`:
   /// - scalars `metrics/<train|test|validation>_<loss|accuracy>` at the evaluated steps;
-  /// - scalars `geometry/<group>/<gamma|length>_<naive|debiased|gaussian>` at every monitored step;
+  /// - scalars `geometry/<group>/<gamma|length>_<naive|debiased|kernel|gaussian>` at every monitored step;
   /// - scalars `transition/<group>/<d1|d2>` (d log L/d log t, d²log L/d(log t)², headline estimator)
   ///   at the grid's steps, rounded, and `transition/<group>/t_c` (at step 0) where there is a marker;
   /// - histograms `parameters/<group>` at the stored steps (bin masses × value count).

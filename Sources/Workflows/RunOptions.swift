@@ -59,7 +59,7 @@ public enum RunOptions {
     ),
     (
       .value(
-        "estimator", "NAME", "Reported estimator: debiased, naive (the paper's recipe) or gaussian.",
+        "estimator", "NAME", "Reported estimator: debiased, naive (the paper's recipe), kernel or gaussian.",
         default: "debiased"), "estimator"
     ),
     (
@@ -85,6 +85,12 @@ public enum RunOptions {
       .value(
         "euclidean", "on|off", "Euclidean path length S = Σ‖Δθ‖ beside L (one copy of the parameters).",
         default: "on"), "euclidean"
+    ),
+    (
+      .value(
+        "bandwidth", "F",
+        "Kernel bandwidth of the debiased and kernel estimates, as a factor on Silverman's rule (0: none).",
+        default: "1"), "bandwidth"
     ),
     (
       .value("histograms", "N", "Whole histograms stored per group at log-spaced steps.", default: "64"),

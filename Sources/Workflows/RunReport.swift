@@ -145,10 +145,12 @@ public enum RunReport {
     }
 
     if let g = geometry.group(analysis.settings.primaryGroup) {
-      let estimators: [GeometrySeries.Estimator] = [.naive, .debiased, .gaussian]
+      let estimators = [GeometrySeries.Estimator.naive, .debiased, .kernel, .gaussian].filter {
+        g.lengths[$0] != nil
+      }
       figures.add(
         "estimators",
-        "L of group '\(g.name)' from the three estimators: naive histogram (the paper's recipe), debiased split-half, Gaussian (moments only).",
+        "L of group '\(g.name)' from each estimator: naive histogram (the paper's recipe), debiased split-half on kernel-smoothed halves, kernel density (smoothed, not debiased), Gaussian (moments only).",
         Figure(
           title: "Estimators of L (\(g.name))", xAxis: stepAxis, yAxis: Axis("L", scale: .log10),
           series: estimators.map { e in
@@ -181,7 +183,9 @@ public enum RunReport {
             series: [
               PlotSeries("naive", x: x, y: curve.naiveLengths, style: .lineAndMarkers),
               PlotSeries("debiased", x: x, y: curve.debiasedLengths, style: .lineAndMarkers),
-            ]))
+            ]
+              + (curve.kernelLengths.map { [PlotSeries("kernel", x: x, y: $0, style: .lineAndMarkers)] } ?? [])
+          ))
       }
     }
     if metrics.contains(where: { $0.step >= 1 }) {

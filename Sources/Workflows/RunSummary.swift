@@ -113,6 +113,7 @@ extension GeometrySeries.Estimator {
     switch self {
     case .naive: "naive (paper's recipe)"
     case .debiased: "debiased"
+    case .kernel: "kernel density"
     case .gaussian: "Gaussian"
     case .euclidean: "Euclidean path S"
     }

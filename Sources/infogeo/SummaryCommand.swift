@@ -15,7 +15,7 @@ enum SummaryCommand: Command {
       .flag("json", "Print the summary as JSON instead of the tables."),
     ] + AnalysisOptions.specs,
     discussion: """
-      For each marker (the naive, debiased and Gaussian L and the Euclidean path S of the group): Δ = \
+      For each marker (the naive, debiased, kernel and Gaussian L and the Euclidean path S of the group): Δ = \
       log10(t_c/t_ref) against each reference point, with mean, median and a bootstrap 95% interval over the \
       runs; the share of runs whose marker is significant; and the stopping rules. Writes SWEEP/summary.csv \
       and SWEEP/summary.html.

@@ -10,12 +10,15 @@ struct GeometryConfigurationTests {
       "groups": "all,biases", "estimator": "gaussian", "binning": "nearest", "bins": "64",
       "grid": "fixed:-1:1",
       "stride": "10", "window": "4", "diagnostics": "off", "histograms": "16", "seed": "7",
+      "bandwidth": "0.5",
     ])
     #expect(c.groups == [.all, .biases] && c.estimator == .gaussian && c.binning == .nearest)
     #expect(c.binCount == 64 && c.gridPolicy == .fixed(lower: -1, upper: 1) && c.stride == 10)
     #expect(c.debiasWindow == 4 && !c.diagnostics && c.storedHistogramLimit == 16 && c.splitSeed == 7)
+    #expect(c.bandwidthFactor == 0.5)
     let d = try GeometryConfiguration(options: [:])
     #expect(d.estimator == .debiased && d.binning == .linear && d.gridPolicy == .lattice && d.binCount == nil)
+    #expect(d.bandwidthFactor == 1)
     let paper = try GeometryConfiguration(options: ["recipe": "paper"])
     #expect(paper.estimator == .naive && paper.binning == .nearest)
   }
@@ -31,7 +34,7 @@ struct GeometryConfigurationTests {
     "bad values are errors that name the option",
     arguments: [
       ["bins": "2"], ["stride": "0"], ["grid": "fixed:1:0"], ["estimator": "kde"], ["colour": "red"],
-      ["grid": "first:-1"],
+      ["grid": "first:-1"], ["bandwidth": "-1"],
     ])
   func badValues(options: [String: String]) {
     #expect(throws: GeometryError.self) { try GeometryConfiguration(options: options) }

@@ -19,7 +19,9 @@ enum PlantedRun {
         let softplus = log1p(exp(-abs(u))) + max(u, 0)
         length = exp(log(Double(t)) - 0.8 * 0.3 * softplus)
       }
-      geometry += "all,\(t),100,0,1,-1,1,0,0" + String(repeating: ",\(length),0", count: 4) + "\n"
+      geometry +=
+        "all,\(t),100,0,1,-1,1,0,0"
+        + String(repeating: ",\(length),0", count: GeometrySeries.Estimator.allCases.count) + "\n"
     }
     try Data(geometry.utf8).write(to: directory.appendingPathComponent("geometry.csv"))
     var metrics = MetricsLog.header.joined(separator: ",") + "\n"

@@ -67,7 +67,7 @@ struct EndToEndTests {
       #expect(object[key] != nil, "\(key) missing")
     }
     let curves = try #require(object["curves"] as? [[String: Any]])
-    #expect(curves.count == 5 * 4)
+    #expect(curves.count == 5 * GeometrySeries.Estimator.allCases.count)  // groups × estimators
     let stored = try JSON.decode(RunAnalysis.self, from: run.analysis)
     let again = try Infogeo.run(["analyze", run.url.path, "--quiet"])
     #expect(again.status == 0 && again.stdout.isEmpty)

@@ -39,7 +39,7 @@ extension ParameterGroup: Codable {
 extension GeometryConfiguration: Codable {
   private enum CodingKeys: String, CodingKey {
     case groups, estimator, binning, binCount, gridPolicy, stride, debiasWindow, diagnostics
-    case storedHistogramLimit, splitSeed, euclidean
+    case storedHistogramLimit, splitSeed, euclidean, bandwidthFactor
   }
 
   public init(from decoder: any Decoder) throws {
@@ -57,6 +57,7 @@ extension GeometryConfiguration: Codable {
       try c.decodeIfPresent(Int.self, forKey: .storedHistogramLimit) ?? storedHistogramLimit
     splitSeed = try c.decodeIfPresent(UInt64.self, forKey: .splitSeed) ?? splitSeed
     euclidean = try c.decodeIfPresent(Bool.self, forKey: .euclidean) ?? euclidean
+    bandwidthFactor = try c.decodeIfPresent(Double.self, forKey: .bandwidthFactor) ?? bandwidthFactor
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -72,5 +73,6 @@ extension GeometryConfiguration: Codable {
     try c.encode(storedHistogramLimit, forKey: .storedHistogramLimit)
     try c.encode(splitSeed, forKey: .splitSeed)
     try c.encode(euclidean, forKey: .euclidean)
+    try c.encode(bandwidthFactor, forKey: .bandwidthFactor)
   }
 }

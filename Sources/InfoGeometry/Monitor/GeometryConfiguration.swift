@@ -2,11 +2,15 @@ import Foundation
 
 /// Which estimate fills the primary `gamma`/`length` columns (all three are always computed and recorded).
 public enum GeometryEstimator: String, Sendable, Hashable, CaseIterable {
-  /// Split-half debiased histogram velocity (``DebiasedPath``); the default.
+  /// Split-half debiased velocity (``DebiasedPath``) between the kernel-smoothed histograms of the two
+  /// halves (``KernelSmoothing``); the default.
   case debiased
   /// Fisher–Rao distance between consecutive histograms, as is: with ``BinningScheme/nearest`` binning
   /// this is the paper's recipe.
   case naive
+  /// Fisher–Rao distance between consecutive kernel-smoothed histograms (``KernelSmoothing``), as is: the
+  /// smooth comparison estimate, still carrying the smoothed histograms' (smaller) sampling noise.
+  case kernel
   /// Closed-form Fisher–Rao geometry of the Gaussian with the group's mean and standard deviation.
   case gaussian
 }
@@ -89,6 +93,10 @@ public struct GeometryConfiguration: Sendable, Hashable {
   /// ``EuclideanPath``) in the same pass. Costs one copy of the previous snapshot: 4 bytes per grouped
   /// Float32 parameter (O(N), allocated only when on); off, their columns are NaN.
   public var euclidean: Bool = true
+  /// Factor on Silverman's bandwidth (``KernelSmoothing/silvermanBandwidth(for:standardDeviation:factor:)``)
+  /// of the kernel-smoothed estimates (debiased and kernel); 0 turns the smoothing off, and the debiased
+  /// estimate is then taken on the binned histograms themselves.
+  public var bandwidthFactor: Double = 1
 
   /// The default configuration: all parameters, debiased linear-binned histogram on a growing lattice.
   public init() {}
@@ -103,9 +111,10 @@ public struct GeometryConfiguration: Sendable, Hashable {
 
   /// Builds a configuration from text options, as a command line provides them. Recognised keys (all
   /// optional): `groups` (comma list, see ``ParameterGroup/init(parsing:)``), `estimator`
-  /// (debiased|naive|gaussian), `binning` (linear|nearest), `bins` (integer ≥ 4 or `auto`), `grid` (see
+  /// (debiased|naive|kernel|gaussian), `binning` (linear|nearest), `bins` (integer ≥ 4 or `auto`), `grid` (see
   /// ``GridPolicy/init(parsing:)``), `stride` (integer ≥ 1), `window` (integer ≥ 1), `diagnostics`
-  /// (on|off), `euclidean` (on|off), `histograms` (integer ≥ 0), `seed` (unsigned integer), `recipe`
+  /// (on|off), `euclidean` (on|off), `histograms` (integer ≥ 0), `seed` (unsigned integer), `bandwidth`
+  /// (a factor ≥ 0 on Silverman's rule), `recipe`
   /// (`paper` starts from ``paperRecipe``). Unknown keys are an error.
   public init(options: [String: String]) throws(GeometryError) {
     self = options["recipe"] == "paper" ? .paperRecipe : GeometryConfiguration()
@@ -118,7 +127,8 @@ public struct GeometryConfiguration: Sendable, Hashable {
       case "groups": groups = try ParameterGroup.parseList(value)
       case "estimator":
         guard let e = GeometryEstimator(rawValue: value) else {
-          throw .invalidConfiguration("estimator: expected debiased, naive or gaussian, got '\(value)'")
+          throw .invalidConfiguration(
+            "estimator: expected debiased, naive, kernel or gaussian, got '\(value)'")
         }
         estimator = e
       case "binning":
@@ -146,9 +156,14 @@ public struct GeometryConfiguration: Sendable, Hashable {
           throw .invalidConfiguration("seed: expected an unsigned integer, got '\(value)'")
         }
         splitSeed = s
+      case "bandwidth":
+        guard let f = Double(value), f >= 0, f.isFinite else {
+          throw .invalidConfiguration("bandwidth: expected a factor ≥ 0 on Silverman's rule, got '\(value)'")
+        }
+        bandwidthFactor = f
       default:
         throw .invalidConfiguration(
-          "unknown option '\(key)'; expected groups, estimator, binning, bins, grid, stride, window, diagnostics, euclidean, histograms, seed or recipe"
+          "unknown option '\(key)'; expected groups, estimator, binning, bins, grid, stride, window, diagnostics, euclidean, histograms, seed, bandwidth or recipe"
         )
       }
     }

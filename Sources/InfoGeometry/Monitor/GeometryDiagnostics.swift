@@ -9,6 +9,8 @@ public struct SensitivityCurve: Sendable, Equatable, Codable {
   public var naiveLengths: [Double]
   /// Debiased L at each setting.
   public var debiasedLengths: [Double]
+  /// Kernel L at each setting (nil in archives written before the kernel estimate existed).
+  public var kernelLengths: [Double]?
   /// Optimizer step up to which each length is summed (a stride-s path ends at the last multiple of s).
   public var lastSteps: [Int]
 }

@@ -14,12 +14,20 @@ struct GeometryGroupState {
   let fixedRange: ClosedRange<Double>?
   private(set) var fineGrid = HistogramGrid(unchecked: 0, binWidth: 1, firstIndex: 0, binCount: 1)
   private(set) var isLattice = false
+  let bandwidthFactor: Double
+  /// The kernel of the smoothed estimates and the standard deviation it was chosen for (nil before the
+  /// first snapshot).
+  private(set) var smoothing: (kernel: KernelSmoothing, standardDeviation: Double)? = nil
+  /// The last snapshots' histograms at each level, as binned and kernel-smoothed.
   private var history: [[SplitHistogram]] = []
+  private var smoothedHistory: [[SplitHistogram]] = []
   private var historySteps: [Int] = []
   private(set) var levelNaive: [InformationPath]
   private(set) var levelDebiased: [DebiasedPath]
+  private(set) var levelKernel: [InformationPath]
   private(set) var strideNaive: [InformationPath]
   private(set) var strideDebiased: [DebiasedPath]
+  private(set) var strideKernel: [InformationPath]
   private(set) var strideLastSteps: [Int]
   private var gaussian = InformationPath()
   private var euclidean = EuclideanPath()
@@ -39,11 +47,14 @@ struct GeometryGroupState {
     mainLevel = configuration.diagnostics ? 1 : 0
     historyDepth = configuration.diagnostics ? GeometryMonitor.diagnosticStrides.last! : 1
     fixedRange = range
+    bandwidthFactor = configuration.bandwidthFactor
     let window = configuration.debiasWindow
     levelNaive = factors.map { _ in InformationPath() }
     levelDebiased = factors.map { _ in DebiasedPath(window: window) }
+    levelKernel = factors.map { _ in InformationPath() }
     strideNaive = GeometryMonitor.diagnosticStrides.map { _ in InformationPath() }
     strideDebiased = GeometryMonitor.diagnosticStrides.map { _ in DebiasedPath(window: window) }
+    strideKernel = GeometryMonitor.diagnosticStrides.map { _ in InformationPath() }
     strideLastSteps = GeometryMonitor.diagnosticStrides.map { _ in 0 }
     archive = HistogramArchive(limit: configuration.storedHistogramLimit)
   }
@@ -103,7 +114,27 @@ struct GeometryGroupState {
       let fine = levels[0].embedded(in: grown)
       return factors.map { fine.coarsened(by: $0) }
     }
+    if let s = smoothing { smoothedHistory = history.map { smoothedLevels($0[0], s.kernel) } }
     return true
+  }
+
+  /// The levels of the kernel-smoothed fine histogram (smoothing at the finest level, then merging bins).
+  private func smoothedLevels(_ fine: SplitHistogram, _ kernel: KernelSmoothing) -> [SplitHistogram] {
+    let smooth = kernel.smoothed(fine)
+    return factors.map { smooth.coarsened(by: $0) }
+  }
+
+  /// Chooses the kernel by Silverman's rule at the first snapshot, and again whenever the group's standard
+  /// deviation has moved by more than 10% from the one the kernel was chosen for; the kept histograms are
+  /// then smoothed anew, so both ends of every step always share one kernel.
+  private mutating func updateSmoothing(fine: SplitHistogram, standardDeviation: Double) {
+    if let s = smoothing, abs(standardDeviation - s.standardDeviation) <= 0.1 * s.standardDeviation { return }
+    let kernel = KernelSmoothing(
+      bandwidth: KernelSmoothing.silvermanBandwidth(
+        for: fine, standardDeviation: standardDeviation, factor: bandwidthFactor))
+    let changed = smoothing?.kernel != kernel
+    smoothing = (kernel, standardDeviation)
+    if changed { smoothedHistory = history.map { smoothedLevels($0[0], kernel) } }
   }
 
   /// Adds the snapshot at `step` (the `observation`-th, from 0) and returns its record. `displacement` is
@@ -113,11 +144,15 @@ struct GeometryGroupState {
     displacement: DisplacementSums?, observation: Int, configuration: GeometryConfiguration
   ) -> GeometryRecord {
     let levels = factors.map { histogram.coarsened(by: $0) }
+    updateSmoothing(fine: histogram, standardDeviation: moments.standardDeviation)
+    let smoothed = smoothedLevels(histogram, smoothing!.kernel)
     var noiseShare = Double.nan
-    if let previous = history.last {
+    if let previous = history.last, let previousSmoothed = smoothedHistory.last {
       for l in levels.indices {
-        let change = HistogramStep(from: previous[l], to: levels[l])
-        levelNaive[l].append(distance: change.fisherRao, interval: interval)
+        levelNaive[l].append(
+          distance: HistogramStep(from: previous[l], to: levels[l]).fisherRao, interval: interval)
+        let change = HistogramStep(from: previousSmoothed[l], to: smoothed[l])
+        levelKernel[l].append(distance: change.fisherRao, interval: interval)
         levelDebiased[l].append(change, interval: interval)
       }
       noiseShare = levelDebiased[mainLevel].noiseShare
@@ -136,20 +171,26 @@ struct GeometryGroupState {
     if factors.count > 1 {
       strideNaive[0] = levelNaive[mainLevel]
       strideDebiased[0] = levelDebiased[mainLevel]
+      strideKernel[0] = levelKernel[mainLevel]
       strideLastSteps[0] = step
       for (j, s) in GeometryMonitor.diagnosticStrides.enumerated() where j > 0 {
         guard observation % s == 0, history.count >= s else { continue }
         let earlier = history.count - s
-        let change = HistogramStep(from: history[earlier][mainLevel], to: levels[mainLevel])
-        strideNaive[j].append(distance: change.fisherRao, interval: step - historySteps[earlier])
-        strideDebiased[j].append(change, interval: step - historySteps[earlier])
+        let interval = step - historySteps[earlier]
+        let naive = HistogramStep(from: history[earlier][mainLevel], to: levels[mainLevel])
+        strideNaive[j].append(distance: naive.fisherRao, interval: interval)
+        let change = HistogramStep(from: smoothedHistory[earlier][mainLevel], to: smoothed[mainLevel])
+        strideKernel[j].append(distance: change.fisherRao, interval: interval)
+        strideDebiased[j].append(change, interval: interval)
         strideLastSteps[j] = step
       }
     }
     history.append(levels)
+    smoothedHistory.append(smoothed)
     historySteps.append(step)
     if history.count > historyDepth {
       history.removeFirst()
+      smoothedHistory.removeFirst()
       historySteps.removeFirst()
     }
     let main = levels[mainLevel]
@@ -165,10 +206,12 @@ struct GeometryGroupState {
     }
     let naive = levelNaive[mainLevel]
     let debiased = levelDebiased[mainLevel]
+    let kernel = levelKernel[mainLevel]
     let primary: (Double, Double) =
       switch configuration.estimator {
       case .debiased: (debiased.velocity, debiased.length)
       case .naive: (naive.velocity, naive.length)
+      case .kernel: (kernel.velocity, kernel.length)
       case .gaussian: (gaussian.velocity, gaussian.length)
       }
     return GeometryRecord(
@@ -177,7 +220,9 @@ struct GeometryGroupState {
       length: primary.1,
       velocityNaive: naive.velocity, lengthNaive: naive.length, velocityDebiased: debiased.velocity,
       lengthDebiased: debiased.length, noiseShare: noiseShare, velocityGaussian: gaussian.velocity,
-      lengthGaussian: gaussian.length, mean: moments.mean, standardDeviation: moments.standardDeviation,
+      lengthGaussian: gaussian.length, velocityKernel: kernel.velocity, lengthKernel: kernel.length,
+      bandwidth: smoothing!.kernel.bandwidth, mean: moments.mean,
+      standardDeviation: moments.standardDeviation,
       minimum: moments.minimum, maximum: moments.maximum, underflow: main.underflowMass,
       overflow: main.overflowMass,
       velocityEuclidean: configuration.euclidean ? euclidean.velocity : .nan,

@@ -140,6 +140,7 @@ public final class GeometryMonitor {
       group: group, settings: order.map { g.levelBinCounts[$0] },
       naiveLengths: order.map { g.levelNaive[$0].length },
       debiasedLengths: order.map { g.levelDebiased[$0].length },
+      kernelLengths: order.map { g.levelKernel[$0].length },
       lastSteps: order.map { _ in g.strideLastSteps[0] })
   }
 
@@ -150,12 +151,13 @@ public final class GeometryMonitor {
     return SensitivityCurve(
       group: group, settings: Self.diagnosticStrides.map { $0 * configuration.stride },
       naiveLengths: g.strideNaive.map(\.length), debiasedLengths: g.strideDebiased.map(\.length),
+      kernelLengths: g.strideKernel.map(\.length),
       lastSteps: g.strideLastSteps)
   }
 
   /// Current warnings of all groups: out-of-grid mass above 1%, naive vs debiased L apart by more than 20%
   /// of the debiased L, and (with diagnostics) L of the histogram estimator in use (naive for
-  /// ``GeometryEstimator/naive``, else debiased) at K/4 vs 4K bins apart by more than 20% of L at K.
+  /// ``GeometryEstimator/naive``, kernel for ``GeometryEstimator/kernel``, else debiased) at K/4 vs 4K bins apart by more than 20% of L at K.
   public var warnings: [GeometryWarning] {
     var list: [GeometryWarning] = []
     for g in groups {
@@ -169,7 +171,11 @@ public final class GeometryMonitor {
       }
       if configuration.diagnostics {
         let paths =
-          configuration.estimator == .naive ? g.levelNaive.map(\.length) : g.levelDebiased.map(\.length)
+          switch configuration.estimator {
+          case .naive: g.levelNaive.map(\.length)
+          case .kernel: g.levelKernel.map(\.length)
+          case .debiased, .gaussian: g.levelDebiased.map(\.length)
+          }
         if GeometryWarning.differ(paths[2], paths[0], reference: paths[1]) {
           list.append(.resolutionSensitive(group: g.name, coarse: paths[2], fine: paths[0]))
         }

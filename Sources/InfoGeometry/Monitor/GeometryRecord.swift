@@ -37,6 +37,12 @@ public struct GeometryRecord: Sendable, Equatable {
   public var velocityGaussian: Double
   /// L of the Gaussian estimate.
   public var lengthGaussian: Double
+  /// Γ from the Fisher–Rao distance of consecutive kernel-smoothed histograms (``KernelSmoothing``).
+  public var velocityKernel: Double
+  /// L of the kernel estimate.
+  public var lengthKernel: Double
+  /// Kernel bandwidth b of the smoothed estimates (kernel and debiased), in parameter units; 0 when off.
+  public var bandwidth: Double
   /// Mean of the values.
   public var mean: Double
   /// Population standard deviation of the values.
@@ -63,7 +69,8 @@ public struct GeometryRecord: Sendable, Equatable {
   public static let csvColumns = [
     "group", "step", "stride", "interval", "count", "bins", "estimator", "gamma", "length", "gamma_naive",
     "length_naive", "gamma_debiased", "length_debiased", "noise_share", "gamma_gaussian", "length_gaussian",
-    "mean", "std", "min", "max", "underflow", "overflow", "gamma_euclidean", "length_euclidean",
+    "gamma_kernel", "length_kernel", "bandwidth", "mean", "std", "min", "max", "underflow", "overflow",
+    "gamma_euclidean", "length_euclidean",
     "relative_update",
   ]
 
@@ -81,8 +88,8 @@ public struct GeometryRecord: Sendable, Equatable {
   public var numericFields: [Double] {
     [
       velocity, length, velocityNaive, lengthNaive, velocityDebiased, lengthDebiased, noiseShare,
-      velocityGaussian,
-      lengthGaussian, mean, standardDeviation, minimum, maximum, underflow, overflow, velocityEuclidean,
+      velocityGaussian, lengthGaussian, velocityKernel, lengthKernel, bandwidth, mean, standardDeviation,
+      minimum, maximum, underflow, overflow, velocityEuclidean,
       lengthEuclidean, relativeUpdate,
     ]
   }
