@@ -9,24 +9,24 @@ struct SplitHistogramTests {
     SplitHistogram, SampleMoments
   ) {
     let kernel = HistogramKernel(grid: grid, scheme: scheme)
-    var h = SplitHistogram(grid: grid)
     var moments = SampleMoments(centre: kernel.centre)
     let length = HistogramKernel.tableLength(binCount: grid.binCount)
-    var table = [Double](repeating: 0, count: 2 * length)
-    table.withUnsafeMutableBufferPointer { t in
-      values.withUnsafeBufferPointer { v in
-        Float.accumulate(
-          kernel, v, range: 0..<v.count, salt: HalfSplit(seed: 1).salt(tensor: 0), tableA: t.baseAddress!,
-          tableB: t.baseAddress! + length, countA: &h.elementCountA, countB: &h.elementCountB,
-          moments: &moments)
+    var sums = [UInt64](repeating: 0, count: 2 * length)
+    var counts = (a: 0, b: 0)
+    // One table per chunk of at most maximumChunk values, as the monitor does.
+    for start in stride(from: 0, to: values.count, by: HistogramKernel.maximumChunk) {
+      var table = [UInt32](repeating: 0, count: 2 * length)
+      table.withUnsafeMutableBufferPointer { t in
+        values.withUnsafeBufferPointer { v in
+          Float.accumulate(
+            kernel, v, range: start..<min(v.count, start + HistogramKernel.maximumChunk),
+            salt: HalfSplit(seed: 1).salt(tensor: 0), tableA: t.baseAddress!, tableB: t.baseAddress! + length,
+            countA: &counts.a, countB: &counts.b, moments: &moments)
+        }
       }
+      for s in sums.indices { sums[s] += UInt64(table[s]) }
     }
-    for s in 0..<(grid.binCount + 2) {
-      h.countsA[s] = table[s]
-      h.countsB[s] = table[length + s]
-    }
-    h.countsA[grid.binCount + 1] += table[grid.binCount + 2]
-    h.countsB[grid.binCount + 1] += table[length + grid.binCount + 2]
+    let h = SplitHistogram(grid: grid, fixedPointSums: sums, countA: counts.a, countB: counts.b)
     return (h, moments)
   }
 

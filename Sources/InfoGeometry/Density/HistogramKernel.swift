@@ -3,10 +3,18 @@
 ///
 /// Positions are computed in the values' own precision (Float for live Float32 parameters): the slot
 /// coordinate `u = x·(1/h) + offset` is one multiply-add, clamped branch-free into the table (NaN clamps
-/// to the underflow slot), so there is no per-element division and no per-element Double arithmetic
-/// except the table update. Tables have `K + 3` entries: underflow, K bins, overflow, and one spare slot
-/// that receives exactly zero mass from linear binning at the upper clamp.
+/// to the underflow slot), so there is no per-element division and no per-element Double arithmetic.
+/// Masses are fixed-point integers: `U = ⌊u·W⌋` with W = ``unitWeight`` = 2¹⁵ (exact, a power of two), the
+/// slot is `U >> 15` and the linear-binning share of the next slot `U mod W` (0 for hard binning), so one
+/// conversion gives both and the table updates are integer additions — exact, and independent of the order
+/// in which chunks are summed. A chunk of at most ``maximumChunk`` values cannot overflow a 32-bit slot.
+/// Tables have `K + 3` entries: underflow, K bins, overflow, and one spare slot that receives exactly zero
+/// mass at the upper clamp.
 public struct HistogramKernel: Sendable {
+  /// Fixed-point unit of mass: one value contributes `unitWeight` to the table.
+  static let unitWeight: UInt32 = 1 << 15
+  /// Largest run of values one table may receive (2¹⁶ · 2¹⁵ = 2³¹ < 2³²).
+  static let maximumChunk = 1 << 16
   let scheme: BinningScheme
   let slotScale: Double
   let slotOffset: Double
@@ -28,21 +36,25 @@ public struct HistogramKernel: Sendable {
   }
 
   /// Bins `values[range]` of the tensor with split salt `salt`; `range.lowerBound` must be a multiple of
-  /// ``HalfSplit/blockSize``. Adds masses to `tableA`/`tableB`, counts to `countA`/`countB`.
+  /// ``HalfSplit/blockSize`` and the range at most ``maximumChunk`` long. Adds fixed-point masses to
+  /// `tableA`/`tableB`, counts to `countA`/`countB`.
   @inline(__always)
   func accumulate<Scalar: HistogramScalar>(
     _ values: UnsafeBufferPointer<Scalar>, range: Range<Int>, salt: UInt64,
-    tableA: UnsafeMutablePointer<Double>, tableB: UnsafeMutablePointer<Double>,
+    tableA: UnsafeMutablePointer<UInt32>, tableB: UnsafeMutablePointer<UInt32>,
     countA: inout Int, countB: inout Int, moments: inout SampleMoments
   ) {
     guard let base = values.baseAddress else { return }
     let c = Scalar(centre)
-    let slotScale = Scalar(self.slotScale)
-    let slotOffset = Scalar(self.slotOffset)
-    let top = Scalar(self.top)
-    let linear = scheme == .linear
+    let w = Scalar(Self.unitWeight)
+    // Scaling by W = 2¹⁵ is exact, so ⌊u·W⌋ carries the same information as u.
+    let slotScale = Scalar(self.slotScale) * w
+    let slotOffset = Scalar(self.slotOffset) * w
+    let top = Scalar(self.top) * w
+    let unit = Self.unitWeight
+    let mask = scheme == .linear ? Int(unit - 1) : 0
     // Moments in two interleaved lanes (no serial dependency between neighbouring elements), each lane's
-    // Float partial sums flushed to Double every block of 16 values.
+    // partial sums flushed to Double every block of 16 values.
     var lo = Scalar.infinity
     var hi = -Scalar.infinity
     var start = range.lowerBound
@@ -63,19 +75,16 @@ public struct HistogramKernel: Sendable {
         u1 = u1 > 0 ? u1 : 0
         u0 = u0 < top ? u0 : top
         u1 = u1 < top ? u1 : top
-        let k0 = u0.truncatedIndex
-        let k1 = u1.truncatedIndex
-        if linear {
-          let f0 = (u0 - Scalar.fromIndex(k0)).doubleValue
-          let f1 = (u1 - Scalar.fromIndex(k1)).doubleValue
-          table[k0] += 1 - f0
-          table[k0 &+ 1] += f0
-          table[k1] += 1 - f1
-          table[k1 &+ 1] += f1
-        } else {
-          table[k0] += 1
-          table[k1] += 1
-        }
+        let p0 = u0.truncatedIndex
+        let p1 = u1.truncatedIndex
+        let f0 = UInt32(truncatingIfNeeded: p0 & mask)
+        let f1 = UInt32(truncatingIfNeeded: p1 & mask)
+        let k0 = p0 &>> 15
+        let k1 = p1 &>> 15
+        table[k0] &+= unit &- f0
+        table[k0 &+ 1] &+= f0
+        table[k1] &+= unit &- f1
+        table[k1 &+ 1] &+= f1
         let d0 = x0 - c
         let d1 = x1 - c
         s0 += d0
@@ -93,14 +102,11 @@ public struct HistogramKernel: Sendable {
         var u = x * slotScale + slotOffset
         u = u > 0 ? u : 0
         u = u < top ? u : top
-        let k = u.truncatedIndex
-        if linear {
-          let f = (u - Scalar.fromIndex(k)).doubleValue
-          table[k] += 1 - f
-          table[k &+ 1] += f
-        } else {
-          table[k] += 1
-        }
+        let p = u.truncatedIndex
+        let f = UInt32(truncatingIfNeeded: p & mask)
+        let k = p &>> 15
+        table[k] &+= unit &- f
+        table[k &+ 1] &+= f
         let d = x - c
         s0 += d
         q0 += d * d
@@ -118,6 +124,26 @@ public struct HistogramKernel: Sendable {
   }
 }
 
+extension SplitHistogram {
+  /// The histogram on `grid` whose halves hold the fixed-point table sums `sums` (length 2·(K + 3): half A's
+  /// table, then half B's, as ``HistogramKernel`` fills them), converted to masses in units of values. The
+  /// spare slot K + 2 gets mass only at the upper clamp, where linear binning assigns it zero; it is folded
+  /// into overflow anyway so that no mass can be lost.
+  init(grid: HistogramGrid, fixedPointSums sums: [UInt64], countA: Int, countB: Int) {
+    self.init(grid: grid)
+    let k = grid.binCount
+    let length = HistogramKernel.tableLength(binCount: k)
+    let unit = Double(HistogramKernel.unitWeight)
+    func masses(_ offset: Int) -> [Double] {
+      (0..<(k + 2)).map { s in Double(sums[offset + s] &+ (s == k + 1 ? sums[offset + k + 2] : 0)) / unit }
+    }
+    countsA = masses(0)
+    countsB = masses(length)
+    elementCountA = countA
+    elementCountB = countB
+  }
+}
+
 /// The parameter precisions the monitor bins (Float32 and Float64). Each conformance instantiates the kernel
 /// for its own type, so the hot loop is compiled for concrete Float or Double arithmetic.
 public protocol HistogramScalar: BinaryFloatingPoint, Sendable {
@@ -125,13 +151,10 @@ public protocol HistogramScalar: BinaryFloatingPoint, Sendable {
   var doubleValue: Double { get }
   /// `Int(self)` for a value already clamped into the table (a concrete conversion, as above).
   var truncatedIndex: Int { get }
-  /// The integer `index` in this precision (a static function, not an initializer, so that
-  /// `Double.init` stays unambiguous for callers of the module).
-  static func fromIndex(_ index: Int) -> Self
   /// Bins `values[range]`; see ``HistogramKernel/accumulate(_:range:salt:tableA:tableB:countA:countB:moments:)``.
   static func accumulate(
     _ kernel: HistogramKernel, _ values: UnsafeBufferPointer<Self>, range: Range<Int>, salt: UInt64,
-    tableA: UnsafeMutablePointer<Double>, tableB: UnsafeMutablePointer<Double>,
+    tableA: UnsafeMutablePointer<UInt32>, tableB: UnsafeMutablePointer<UInt32>,
     countA: inout Int, countB: inout Int, moments: inout SampleMoments)
   /// Sums `values[range]` against the previous copy and overwrites the copy; see
   /// ``ParameterCopy/accumulate(_:range:previous:hasPrevious:)``.
@@ -144,10 +167,9 @@ public protocol HistogramScalar: BinaryFloatingPoint, Sendable {
 extension Float: HistogramScalar {
   @inline(__always) public var doubleValue: Double { Double(self) }
   @inline(__always) public var truncatedIndex: Int { Int(self) }
-  @inline(__always) public static func fromIndex(_ index: Int) -> Self { Self(index) }
   public static func accumulate(
     _ kernel: HistogramKernel, _ values: UnsafeBufferPointer<Float>, range: Range<Int>, salt: UInt64,
-    tableA: UnsafeMutablePointer<Double>, tableB: UnsafeMutablePointer<Double>,
+    tableA: UnsafeMutablePointer<UInt32>, tableB: UnsafeMutablePointer<UInt32>,
     countA: inout Int, countB: inout Int, moments: inout SampleMoments
   ) {
     kernel.accumulate(
@@ -165,10 +187,9 @@ extension Float: HistogramScalar {
 extension Double: HistogramScalar {
   @inline(__always) public var doubleValue: Double { self }
   @inline(__always) public var truncatedIndex: Int { Int(self) }
-  @inline(__always) public static func fromIndex(_ index: Int) -> Self { Self(index) }
   public static func accumulate(
     _ kernel: HistogramKernel, _ values: UnsafeBufferPointer<Double>, range: Range<Int>, salt: UInt64,
-    tableA: UnsafeMutablePointer<Double>, tableB: UnsafeMutablePointer<Double>,
+    tableA: UnsafeMutablePointer<UInt32>, tableB: UnsafeMutablePointer<UInt32>,
     countA: inout Int, countB: inout Int, moments: inout SampleMoments
   ) {
     kernel.accumulate(

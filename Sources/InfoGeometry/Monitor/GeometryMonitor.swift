@@ -34,12 +34,12 @@ public final class GeometryMonitor {
   var groups: [GeometryGroupState]
   /// Whether chunks are binned concurrently (the benchmark compares both).
   var concurrent = true
-  private var scratch: [Double] = []
+  private var scratch: [UInt32] = []
   private var parameterCopy: (any StoredParameterCopy)? = nil
   private var lastStep: Int? = nil
   private var observationCount = 0
 
-  static let chunkSize = 1 << 16
+  static let chunkSize = HistogramKernel.maximumChunk
   static let diagnosticFactors = [1, 4, 16]
   static let diagnosticStrides = [1, 2, 4, 8]
 
@@ -310,7 +310,7 @@ public final class GeometryMonitor {
         }
       }
     }
-    if scratch.count < offset { scratch = [Double](repeating: 0, count: offset) }
+    if scratch.count < offset { scratch = [UInt32](repeating: 0, count: offset) }
     var itemResults = [ItemResult](repeating: ItemResult(), count: items.count)
     var chunkSums = [DisplacementSums](repeating: DisplacementSums(), count: slotCount)
     var copyValues = copy?.values ?? []
@@ -351,25 +351,24 @@ public final class GeometryMonitor {
         for i in items.indices { work(i) }
       }
     }
-    var histograms = groupIndices.map { SplitHistogram(grid: groups[$0].fineGrid) }
     var moments = kernels.map { SampleMoments(centre: $0.centre) }
+    var counts = kernels.map { _ in (a: 0, b: 0) }
+    // Fixed-point sums of both halves' tables per group, added in item order (exact; 2⁶⁴ units hold 2⁴⁹
+    // values).
+    var sums = tableLengths.map { [UInt64](repeating: 0, count: 2 * $0) }
     for (i, item) in items.enumerated() {
       let p = item.position
-      let length = tableLengths[p]
-      let k = histograms[p].grid.binCount
-      histograms[p].elementCountA += itemResults[i].countA
-      histograms[p].elementCountB += itemResults[i].countB
+      counts[p].a += itemResults[i].countA
+      counts[p].b += itemResults[i].countB
       moments[p].merge(itemResults[i].moments)
-      histograms[p].countsA.withUnsafeMutableBufferPointer { ca in
-        for s in 0..<(k + 2) { ca[s] += scratch[item.tableOffset + s] }
-        // The spare slot K+2 gets mass only at the upper clamp, where linear binning assigns it zero; fold
-        // it into overflow anyway so that no mass can be lost.
-        ca[k + 1] += scratch[item.tableOffset + k + 2]
+      sums[p].withUnsafeMutableBufferPointer { total in
+        for s in total.indices { total[s] &+= UInt64(scratch[item.tableOffset + s]) }
       }
-      histograms[p].countsB.withUnsafeMutableBufferPointer { cb in
-        for s in 0..<(k + 2) { cb[s] += scratch[item.tableOffset + length + s] }
-        cb[k + 1] += scratch[item.tableOffset + length + k + 2]
-      }
+    }
+    let histograms = groupIndices.indices.map { p in
+      SplitHistogram(
+        grid: groups[groupIndices[p]].fineGrid, fixedPointSums: sums[p], countA: counts[p].a,
+        countB: counts[p].b)
     }
     copy?.values = copyValues
     copy?.isFilled = true
