@@ -15,24 +15,31 @@ struct KernelSmoothingTests {
     return h
   }
 
-  @Test("a spike far from the edges becomes a sampled Gaussian of the bandwidth's variance")
-  func spike() throws {
-    var masses = [Double](repeating: 0, count: 101)
-    masses[50] = 1000
+  @Test(
+    "a spike far from the edges spreads with the boxes' variance, close to the bandwidth's",
+    arguments: [0.7, 3.0, 11.3])
+  func spike(binsPerBandwidth: Double) throws {
+    var masses = [Double](repeating: 0, count: 201)
+    masses[100] = 1000
     let h = try Self.histogram(masses)
-    let b = 3.0 / 101  // 3 bins of width 1/101
-    let s = KernelSmoothing(bandwidth: b).smoothed(h)
-    let bins = Array(s.countsA[1...101])
+    let kernel = KernelSmoothing(bandwidth: binsPerBandwidth / 201)
+    let s = kernel.smoothed(h)
+    let bins = Array(s.countsA[1...201])
     let total = bins.reduce(0, +)
-    // Mass is redistributed, not created (rounding only).
+    // Mass is redistributed, not created (rounding of the running sums only).
     #expect(abs(total - 1000) < 1e-9)
     let mean = zip(bins.indices, bins).reduce(0) { $0 + Double($1.0) * $1.1 } / total
     let variance =
       zip(bins.indices, bins).reduce(0) { $0 + (Double($1.0) - mean) * (Double($1.0) - mean) * $1.1 } / total
-    #expect(abs(mean - 50) < 1e-12)
-    // Sampling a Gaussian of σ = 3 bins at integer offsets cut at 4σ: variance 9 up to the cut (≈ −0.3%).
-    #expect(abs(variance / 9 - 1) < 0.005)
-    #expect(s.countsA[51 + 3] / s.countsA[51] - exp(-0.5) < 1e-12)
+    #expect(abs(mean - 100) < 1e-9)
+    // Three boxes of widths wᵢ add (wᵢ² − 1)/12 each, exactly.
+    let widths = kernel.boxWidths(binWidth: 1.0 / 201)
+    let boxes = widths.reduce(0.0) { $0 + Double($1 * $1 - 1) / 12 }
+    #expect(abs(variance - boxes) < 1e-9 * boxes)
+    #expect(abs(kernel.effectiveBandwidth(binWidth: 1.0 / 201) * 201 - boxes.squareRoot()) < 1e-9)
+    // Odd widths realise the bandwidth only in steps: measured +17% at 0.7 bins (boxes 1, 1, 3), −5.7% at
+    // 3 bins (5, 5, 7), −0.3% at 11.3 bins (21, 23, 23).
+    #expect(abs(boxes.squareRoot() / binsPerBandwidth - 1) < (binsPerBandwidth < 1 ? 0.2 : 0.06))
   }
 
   @Test("mass stays on the grid at its edges; under- and overflow and counts are unchanged")
@@ -47,10 +54,10 @@ struct KernelSmoothingTests {
     #expect(s.countsA[1...40].allSatisfy { $0 > 0 })
   }
 
-  @Test("a kernel narrower than a twentieth of a bin leaves the histogram as it is")
+  @Test("a kernel narrower than half a bin leaves the histogram as it is")
   func narrow() throws {
     let h = try Self.histogram([1, 2, 3, 4])
-    #expect(KernelSmoothing(bandwidth: 0.01).smoothed(h) == h)
+    #expect(KernelSmoothing(bandwidth: 0.1).smoothed(h) == h)
     #expect(KernelSmoothing(bandwidth: -1).bandwidth == 0)
   }
 
@@ -93,7 +100,10 @@ struct KernelSmoothingTests {
     let dmu = 1e-3
     let step = HistogramStep(from: kernel.smoothed(masses(0)), to: kernel.smoothed(masses(dmu)))
     let speed = step.fisherRao / dmu
-    // Bins of h = 0.01 add h²/12 to the variance of the binned density (negligible at this tolerance).
-    #expect(abs(speed / (1 / (sigma * sigma + b * b).squareRoot()) - 1) < 2e-3)
+    // The boxes' kernel is near-Gaussian with the effective bandwidth; bins of h = 0.01 add h²/12 to the
+    // variance of the binned density (both negligible at this tolerance).
+    let effective = kernel.effectiveBandwidth(binWidth: grid.binWidth)
+    #expect(abs(effective / b - 1) < 0.01)
+    #expect(abs(speed / (1 / (sigma * sigma + effective * effective).squareRoot()) - 1) < 2e-3)
   }
 }

@@ -2,13 +2,13 @@ import Foundation
 
 /// Gaussian kernel smoothing of a binned histogram: the binned kernel density estimate of a group.
 ///
-/// Each bin's mass is spread over its neighbours with the weights of a Gaussian of standard deviation `b`
-/// (the bandwidth), sampled at the bin centres and cut at 4b:
-/// ```
-/// P̃_k = Σ_j P_j · w_{k−j} / Σ_{i on the grid} w_{i−j},     w_m = exp(−(m·h)² / 2b²),  |m| ≤ ⌈4b/h⌉
-/// ```
-/// The per-source normalisation keeps every bin's mass on the grid (nothing leaks past its edges), so the
-/// masses still sum to 1; underflow and overflow are kept as they are. Halves A and B are smoothed
+/// The kernel is the standard near-Gaussian of three successive box filters (a quadratic B-spline when the
+/// boxes are equal): box widths w₁, w₂, w₃ (odd, in bins) are chosen so that their summed variance
+/// Σ(wᵢ² − 1)/12 comes as close as the odd widths allow to (b/h)², following Kovesi's "boxes for
+/// Gauss"; ``effectiveBandwidth(binWidth:)`` is the bandwidth actually applied. Each box is a running sum,
+/// so the cost is O(K) whatever the bandwidth — the kernel can span hundreds of fine bins. At the grid's
+/// edges the histogram is mirrored (half-sample reflection), which keeps every bin's mass on the grid, so
+/// the masses still sum to 1; underflow and overflow are kept as they are. Halves A and B are smoothed
 /// separately with the same kernel, so the split-half cross terms keep independent noise.
 ///
 /// Why: a histogram of N values has sampling noise whose share of Σ ΔP²/P grows like K³/N when the values
@@ -68,38 +68,58 @@ public struct KernelSmoothing: Sendable, Equatable {
     return histogram.grid.upperEdge
   }
 
+  /// Widths (odd, in bins) of the three boxes for bins of width `binWidth`; all 1 (no smoothing) when
+  /// the kernel is narrower than half a bin, below which a box of 3 bins would smooth too much.
+  public func boxWidths(binWidth: Double) -> [Int] {
+    let sigma = bandwidth / binWidth
+    guard sigma >= 0.5, sigma.isFinite else { return [1, 1, 1] }
+    let variance = 12 * sigma * sigma
+    var lower = Int((variance / 3 + 1).squareRoot().rounded(.down))
+    if lower % 2 == 0 { lower -= 1 }
+    let l = Double(lower)
+    let smaller = Int(((variance - 3 * l * l - 12 * l - 9) / (-4 * l - 4)).rounded())
+    return (0..<3).map { $0 < min(max(smaller, 0), 3) ? lower : lower + 2 }
+  }
+
+  /// The bandwidth the boxes realise on bins of width `binWidth`: h·√(Σ(wᵢ² − 1)/12).
+  public func effectiveBandwidth(binWidth: Double) -> Double {
+    binWidth * (boxWidths(binWidth: binWidth).reduce(0.0) { $0 + Double($1 * $1 - 1) } / 12).squareRoot()
+  }
+
   /// The histogram with its K bins smoothed (both halves, same kernel); counts and out-of-grid masses
-  /// unchanged. Returns `histogram` itself when the kernel is narrower than a twentieth of a bin.
+  /// unchanged. Returns `histogram` itself when the kernel is narrower than half a bin.
   public func smoothed(_ histogram: SplitHistogram) -> SplitHistogram {
-    let h = histogram.grid.binWidth
-    let reach = Int((4 * bandwidth / h).rounded(.up))
-    guard bandwidth > 0.05 * h, reach >= 1 else { return histogram }
+    let widths = boxWidths(binWidth: histogram.grid.binWidth)
     let k = histogram.grid.binCount
-    let weights = (0...reach).map { m in exp(-0.5 * (Double(m) * h / bandwidth) * (Double(m) * h / bandwidth))
-    }
-    // Inverse of the kept weight of a source bin: the weights of the targets that lie on the grid.
-    let inverseNorms = (0..<k).map { j -> Double in
-      var sum = 0.0
-      for m in max(-reach, -j)...min(reach, k - 1 - j) { sum += weights[abs(m)] }
-      return 1 / sum
-    }
+    guard widths.contains(where: { $0 > 1 }) else { return histogram }
     var result = histogram
+    var padded: [Double] = []
     for half in [\SplitHistogram.countsA, \SplitHistogram.countsB] {
-      let source = histogram[keyPath: half]
-      var target = source
-      source.withUnsafeBufferPointer { s in
-        target.withUnsafeMutableBufferPointer { t in
-          for i in 1...k { t[i] = 0 }
-          for j in 0..<k {
-            let mass = s[j + 1]
-            guard mass != 0 else { continue }
-            let scaled = mass * inverseNorms[j]
-            for m in max(-reach, -j)...min(reach, k - 1 - j) { t[j + m + 1] += scaled * weights[abs(m)] }
-          }
-        }
-      }
-      result[keyPath: half] = target
+      var bins = Array(histogram[keyPath: half][1...k])
+      for w in widths where w > 1 { Self.box(&bins, width: w, padded: &padded) }
+      result[keyPath: half].replaceSubrange(1...k, with: bins)
     }
     return result
+  }
+
+  /// One box filter of odd width `width` over `bins`, with the ends mirrored (bin −1 is bin 0, bin K is bin
+  /// K − 1, and so on), as a running sum. The sum's rounding (relative 10⁻¹⁶ of the largest bin) can leave
+  /// a bin that should be empty slightly negative; such residues are set to 0. `padded` is scratch space.
+  private static func box(_ bins: inout [Double], width: Int, padded: inout [Double]) {
+    let k = bins.count
+    let r = width / 2
+    padded.removeAll(keepingCapacity: true)
+    for j in -r..<(k + r) {
+      // Mirror as often as needed: a window wider than the grid folds back more than once.
+      var m = j
+      while m < 0 || m >= k { m = m < 0 ? -1 - m : 2 * k - 1 - m }
+      padded.append(bins[m])
+    }
+    let scale = 1 / Double(width)
+    var sum = padded[0..<width].reduce(0, +)
+    for i in 0..<k {
+      bins[i] = max(0, sum * scale)
+      if i + 1 < k { sum += padded[i + width] - padded[i] }
+    }
   }
 }

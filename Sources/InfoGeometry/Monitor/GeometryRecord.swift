@@ -41,7 +41,8 @@ public struct GeometryRecord: Sendable, Equatable {
   public var velocityKernel: Double
   /// L of the kernel estimate.
   public var lengthKernel: Double
-  /// Kernel bandwidth b of the smoothed estimates (kernel and debiased), in parameter units; 0 when off.
+  /// Kernel bandwidth b of the smoothed estimates (kernel and debiased) by Silverman's rule, in parameter
+  /// units (0 when off); the box filters realise it to within a few percent (see ``KernelSmoothing``).
   public var bandwidth: Double
   /// Mean of the values.
   public var mean: Double
