@@ -30,35 +30,87 @@ public enum TrainingBenchmark {
     name: String, spec: ModelSpec, batchSize: Int, inputShape: Shape = [1, 28, 28], classes: Int = 10,
     warmupSteps: Int = 20, windows: Int = 7, stepsPerWindow: Int = 20, monitor: GeometryConfiguration? = nil
   ) throws -> Result {
-    var generator = RandomGenerator(seed: 1)
-    let model = try spec.build(inputShape: inputShape, classes: classes, generator: &generator)
-    let optimizer = SGD(parameters: model.parameters.map(\.parameter), learningRate: 0.01)
-    let input = Tensor(zeros: Shape([batchSize] + inputShape.dimensions))
-    for i in 0..<input.count { input[i] = Float(generator.normal()) }
-    let labels = (0..<batchSize).map { _ in Int32(generator.integer(below: classes)) }
-    let gradient = Tensor(zeros: [batchSize, classes])
-    let observer = try monitor.map {
-      try GeometryLog(parameters: model.parameters, configuration: $0, csv: nil)
+    let harness = try Harness(
+      spec: spec, batchSize: batchSize, inputShape: inputShape, classes: classes, monitor: monitor)
+    harness.warmUp(steps: warmupSteps, observing: monitor != nil)
+    let times = (0..<windows).map { _ in harness.window(steps: stepsPerWindow, observing: monitor != nil) }
+    return harness.result(name: name, times: times)
+  }
+
+  /// The monitor's overhead on `spec` at `batchSize`, measured so that a machine whose speed drifts
+  /// (shared cores, frequency changes) does not bias it: one model trains through `windows` pairs of
+  /// windows, one without and one with the monitor observing every step, in alternating order; the
+  /// overhead is the median over pairs of (time with)/(time without) − 1. Returns both medians too.
+  public static func monitorOverhead(
+    name: String, spec: ModelSpec, batchSize: Int, monitor: GeometryConfiguration,
+    inputShape: Shape = [1, 28, 28], classes: Int = 10, warmupSteps: Int = 20, windows: Int = 7,
+    stepsPerWindow: Int = 20
+  ) throws -> (plain: Result, monitored: Result, overhead: Double) {
+    let harness = try Harness(
+      spec: spec, batchSize: batchSize, inputShape: inputShape, classes: classes, monitor: monitor)
+    harness.warmUp(steps: warmupSteps, observing: true)
+    var plain: [Double] = []
+    var monitored: [Double] = []
+    for pair in 0..<windows {
+      // Alternate which comes first, so a steady drift within a pair cancels over pairs.
+      for observing in pair % 2 == 0 ? [false, true] : [true, false] {
+        let t = harness.window(steps: stepsPerWindow, observing: observing)
+        if observing { monitored.append(t) } else { plain.append(t) }
+      }
     }
-    var step = 0
-    func trainStep() {
-      let logits = model.forward(input, mode: .training)
-      _ = SoftmaxCrossEntropy.lossAndGradient(logits: logits, labels: labels[...], gradient: gradient)
-      _ = model.backward(gradient, needsInputGradient: false)
-      optimizer.step()
-      step += 1
-      _ = observer?.trainerDidStep(step, epoch: 1, model: model)
+    let ratios = zip(monitored, plain).map { $0 / $1 }.sorted()
+    return (
+      harness.result(name: name, times: plain), harness.result(name: name + " + monitor", times: monitored),
+      ratios[ratios.count / 2] - 1
+    )
+  }
+
+  /// One model, its optimizer, random data and (optionally) a monitor, stepped and timed.
+  private final class Harness {
+    let batchSize: Int
+    let parameterCount: Int
+    let trainStep: (Bool) -> Void
+
+    init(
+      spec: ModelSpec, batchSize: Int, inputShape: Shape, classes: Int, monitor: GeometryConfiguration?
+    ) throws {
+      var generator = RandomGenerator(seed: 1)
+      let model = try spec.build(inputShape: inputShape, classes: classes, generator: &generator)
+      let optimizer = SGD(parameters: model.parameters.map(\.parameter), learningRate: 0.01)
+      let input = Tensor(zeros: Shape([batchSize] + inputShape.dimensions))
+      for i in 0..<input.count { input[i] = Float(generator.normal()) }
+      let labels = (0..<batchSize).map { _ in Int32(generator.integer(below: classes)) }
+      let gradient = Tensor(zeros: [batchSize, classes])
+      let observer = try monitor.map {
+        try GeometryLog(parameters: model.parameters, configuration: $0, csv: nil)
+      }
+      var step = 0
+      self.batchSize = batchSize
+      parameterCount = model.parameterCount
+      trainStep = { observing in
+        let logits = model.forward(input, mode: .training)
+        _ = SoftmaxCrossEntropy.lossAndGradient(logits: logits, labels: labels[...], gradient: gradient)
+        _ = model.backward(gradient, needsInputGradient: false)
+        optimizer.step()
+        step += 1
+        if observing { _ = observer?.trainerDidStep(step, epoch: 1, model: model) }
+      }
     }
-    for _ in 0..<warmupSteps { trainStep() }
-    var times: [Double] = []
-    for _ in 0..<windows {
+
+    func warmUp(steps: Int, observing: Bool) { for _ in 0..<steps { trainStep(observing) } }
+
+    /// Seconds per step over `steps` steps.
+    func window(steps: Int, observing: Bool) -> Double {
       let start = DispatchTime.now().uptimeNanoseconds
-      for _ in 0..<stepsPerWindow { trainStep() }
-      times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(stepsPerWindow))
+      for _ in 0..<steps { trainStep(observing) }
+      return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(steps)
     }
-    let median = times.sorted()[times.count / 2]
-    return Result(
-      name: name, batchSize: batchSize, parameterCount: model.parameterCount,
-      samplesPerSecond: Double(batchSize) / median, millisecondsPerStep: median * 1e3)
+
+    func result(name: String, times: [Double]) -> Result {
+      let median = times.sorted()[times.count / 2]
+      return Result(
+        name: name, batchSize: batchSize, parameterCount: parameterCount,
+        samplesPerSecond: Double(batchSize) / median, millisecondsPerStep: median * 1e3)
+    }
   }
 }

@@ -72,27 +72,34 @@ enum BenchCommand: Command {
       ("monitor (run defaults: all + each tensor, diagnostics, Euclidean)", RunConfiguration().geometry),
       ("monitor (all only, no diagnostics, no Euclidean)", lean),
     ] {
-      let monitored = measured(
-        try TrainingBenchmark.measure(
-          name: mlpName + " + " + label, spec: mlpSpec, batchSize: mlpBatch, windows: windows,
-          monitor: monitor))
-      training.append(monitored)
-      overheads[label] = 100 * (training[0].samplesPerSecond / monitored.samplesPerSecond - 1)
-      say(String(format: "    overhead at stride 1: %+.1f%% time per step", overheads[label]!))
+      let (plain, monitored, overhead) = try TrainingBenchmark.monitorOverhead(
+        name: mlpName, spec: mlpSpec, batchSize: mlpBatch, monitor: monitor, windows: windows)
+      var shown = monitored
+      shown.name = mlpName + " + " + label
+      training.append(measured(shown))
+      overheads[label] = 100 * overhead
+      say(
+        String(
+          format:
+            "    overhead at stride 1: %+.1f%% time per step (median of %d alternating pairs; without: %.2f ms)",
+          overheads[label]!, windows, plain.millisecondsPerStep))
     }
     say("")
 
-    say("Geometry monitor (one observation: histogram + all distances, best of 5):")
+    say("Geometry monitor (one observation of one group: histogram + all distances, best of 5):")
     var geometry: [String: Double] = [:]
     for count in [1_000_000, 10_000_000] {
-      var single = GeometryConfiguration()
-      single.diagnostics = false
-      let plain = try GeometryBenchmark.histogramThroughput(count: count, configuration: single)
       let full = try GeometryBenchmark.histogramThroughput(count: count)
-      geometry["\(count) values"] = plain
-      geometry["\(count) values, diagnostics"] = full
+      let plain = try GeometryBenchmark.histogramThroughput(count: count, configuration: lean)
+      let serial = try GeometryBenchmark.histogramThroughput(
+        count: count, configuration: lean, concurrent: false)
+      geometry["\(count) values"] = full
+      geometry["\(count) values, lean"] = plain
+      geometry["\(count) values, lean, one thread"] = serial
       say(
-        String(format: "  %8d values   %.2e values/s   (with diagnostics %.2e values/s)", count, plain, full))
+        String(
+          format: "  %8d values   %.2e values/s run defaults   %.2e lean   %.2e lean on one thread", count,
+          full, plain, serial))
     }
 
     say("\nTransition analysis (grid of 256 points, with stability recomputations):")

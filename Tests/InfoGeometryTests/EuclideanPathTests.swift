@@ -141,7 +141,10 @@ struct EuclideanPathTests {
   static func marker(_ records: [GeometryRecord], _ length: (GeometryRecord) -> Double) throws
     -> TransitionMarker?
   {
-    let curve = try InformationLengthCurve(steps: records.map(\.step), length: records.map(length))
+    // As the run analysis does, steps before the length first leaves 0 are dropped (a debiased L stays 0
+    // while its windowed signal share is 0).
+    let moving = records.filter { length($0) > 0 }
+    let curve = try InformationLengthCurve(steps: moving.map(\.step), length: moving.map(length))
     return try TransitionAnalysis(curve, options: .init()).marker
   }
 

@@ -75,8 +75,8 @@ public struct HistogramKernel: Sendable {
         u1 = u1 > 0 ? u1 : 0
         u0 = u0 < top ? u0 : top
         u1 = u1 < top ? u1 : top
-        let p0 = u0.truncatedIndex
-        let p1 = u1.truncatedIndex
+        let p0 = u0.roundedIndex
+        let p1 = u1.roundedIndex
         let f0 = UInt32(truncatingIfNeeded: p0 & mask)
         let f1 = UInt32(truncatingIfNeeded: p1 & mask)
         let k0 = p0 &>> 15
@@ -102,7 +102,7 @@ public struct HistogramKernel: Sendable {
         var u = x * slotScale + slotOffset
         u = u > 0 ? u : 0
         u = u < top ? u : top
-        let p = u.truncatedIndex
+        let p = u.roundedIndex
         let f = UInt32(truncatingIfNeeded: p & mask)
         let k = p &>> 15
         table[k] &+= unit &- f
@@ -149,8 +149,8 @@ extension SplitHistogram {
 public protocol HistogramScalar: BinaryFloatingPoint, Sendable {
   /// The value as a Double (a concrete conversion; the generic `Double(_:)` is slow in the hot loop).
   var doubleValue: Double { get }
-  /// `Int(self)` for a value already clamped into the table (a concrete conversion, as above).
-  var truncatedIndex: Int { get }
+  /// The nearest integer to a value already clamped into [0, 2³¹), without the range checks of `Int(_:)`.
+  var roundedIndex: Int { get }
   /// Bins `values[range]`; see ``HistogramKernel/accumulate(_:range:salt:tableA:tableB:countA:countB:moments:)``.
   static func accumulate(
     _ kernel: HistogramKernel, _ values: UnsafeBufferPointer<Self>, range: Range<Int>, salt: UInt64,
@@ -166,7 +166,7 @@ public protocol HistogramScalar: BinaryFloatingPoint, Sendable {
 
 extension Float: HistogramScalar {
   @inline(__always) public var doubleValue: Double { Double(self) }
-  @inline(__always) public var truncatedIndex: Int { Int(self) }
+  @inline(__always) public var roundedIndex: Int { Double(self).roundedIndex }
   public static func accumulate(
     _ kernel: HistogramKernel, _ values: UnsafeBufferPointer<Float>, range: Range<Int>, salt: UInt64,
     tableA: UnsafeMutablePointer<UInt32>, tableB: UnsafeMutablePointer<UInt32>,
@@ -186,7 +186,9 @@ extension Float: HistogramScalar {
 
 extension Double: HistogramScalar {
   @inline(__always) public var doubleValue: Double { self }
-  @inline(__always) public var truncatedIndex: Int { Int(self) }
+  @inline(__always) public var roundedIndex: Int {
+    Int(truncatingIfNeeded: (self + 6_755_399_441_055_744).bitPattern & 0xFFFF_FFFF)
+  }
   public static func accumulate(
     _ kernel: HistogramKernel, _ values: UnsafeBufferPointer<Double>, range: Range<Int>, salt: UInt64,
     tableA: UnsafeMutablePointer<UInt32>, tableB: UnsafeMutablePointer<UInt32>,
