@@ -16,8 +16,11 @@ enum BenchCommand: Command {
     discussion: """
       Training: steady-state samples/s (median over timed windows after a warm-up) of an MLP 784-512-512-10 \
       at batch 128 and a CNN (conv 3×3×32, pool, conv 3×3×64, pool, 128, 10) at batch 64, on random data \
-      with SGD; the MLP again with the geometry monitor at stride 1 (default settings: all + each tensor, \
-      debiased, diagnostics on). Geometry: values/s of one monitor observation of 10⁶ and 10⁷ values. \
+      with SGD; the MLP's overhead with the geometry monitor at stride 1 (run defaults: all + each tensor, \
+      debiased, diagnostics and the Euclidean comparator on; and a lean monitor of all parameters only) and \
+      at stride 8, from alternating windows with and without it on one model. Geometry: values/s of one \
+      monitor observation of one group of 10⁶ and 10⁷ values, run defaults and lean, concurrent and on one \
+      thread. \
       Compare with PyTorch by running Scripts/torch_bench.py (optional, needs torch).
       """)
 
@@ -67,10 +70,16 @@ enum BenchCommand: Command {
     var lean = GeometryConfiguration()
     lean.diagnostics = false
     lean.euclidean = false
+    var strided = RunConfiguration().geometry
+    strided.stride = 8
     var overheads: [String: Double] = [:]
     for (label, monitor) in [
-      ("monitor (run defaults: all + each tensor, diagnostics, Euclidean)", RunConfiguration().geometry),
-      ("monitor (all only, no diagnostics, no Euclidean)", lean),
+      (
+        "monitor at stride 1 (run defaults: all + each tensor, diagnostics, Euclidean)",
+        RunConfiguration().geometry
+      ),
+      ("monitor at stride 1 (all only, no diagnostics, no Euclidean)", lean),
+      ("monitor (run defaults at stride 8)", strided),
     ] {
       let (plain, monitored, overhead) = try TrainingBenchmark.monitorOverhead(
         name: mlpName, spec: mlpSpec, batchSize: mlpBatch, monitor: monitor, windows: windows)
@@ -81,7 +90,7 @@ enum BenchCommand: Command {
       say(
         String(
           format:
-            "    overhead at stride 1: %+.1f%% time per step (median of %d alternating pairs; without: %.2f ms)",
+            "    overhead: %+.1f%% time per step (median of %d alternating pairs; without: %.2f ms)",
           overheads[label]!, windows, plain.millisecondsPerStep))
     }
     say("")

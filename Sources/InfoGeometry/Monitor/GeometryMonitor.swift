@@ -221,15 +221,32 @@ public final class GeometryMonitor {
       pending = regrow
     }
     let interval = lastStep.map { step - $0 } ?? 0
-    var records: [GeometryRecord] = []
-    for g in groups.indices {
-      guard let (histogram, moments) = results[g] else { continue }
-      records.append(
-        groups[g].advance(
-          step: step, interval: interval, histogram: histogram, moments: moments,
-          displacement: hadPrevious ? displacements?[g] : nil, observation: observationCount,
-          configuration: configuration))
+    // Groups advance independently (each touches only its own state and record slot), concurrently when
+    // there are several: their histogram steps, smoothing and diagnostics are O(bins) but add up.
+    let observation = observationCount
+    let configuration = configuration
+    var slots = [GeometryRecord?](repeating: nil, count: groups.count)
+    groups.withUnsafeMutableBufferPointer { states in
+      slots.withUnsafeMutableBufferPointer { out in
+        nonisolated(unsafe) let states = states
+        nonisolated(unsafe) let out = out
+        nonisolated(unsafe) let results = results
+        nonisolated(unsafe) let displacements = displacements
+        nonisolated(unsafe) let advance: (Int) -> Void = { g in
+          guard let (histogram, moments) = results[g] else { return }
+          out[g] = states[g].advance(
+            step: step, interval: interval, histogram: histogram, moments: moments,
+            displacement: hadPrevious ? displacements?[g] : nil, observation: observation,
+            configuration: configuration)
+        }
+        if concurrent && states.count > 1 {
+          DispatchQueue.concurrentPerform(iterations: states.count) { advance($0) }
+        } else {
+          for g in states.indices { advance(g) }
+        }
+      }
     }
+    let records = slots.compactMap { $0 }
     lastStep = step
     observationCount += 1
     latestRecords = records
