@@ -19,16 +19,16 @@ public enum BLAS {
   /// C ← α·op(A)·op(B) + β·C, where op(X) is X or Xᵀ.
   ///
   /// Shapes after `op`: op(A) is m×k, op(B) is k×n, C is m×n. `lda`, `ldb` and `ldc` are the row
-  /// strides of the stored (untransposed) matrices; they default to the contiguous case. With
-  /// ``threadCount`` > 1 and at least ``minimumWorkToSplit`` multiply-adds, C is cut into ``threadCount``
-  /// blocks along its longer side, each a product of its own; every element of C is still computed by one
-  /// call over the whole of k.
+  /// strides of the stored (untransposed) matrices; they default to the contiguous case. With `threads`
+  /// (default ``threadCount``) > 1 and at least ``minimumWorkToSplit`` multiply-adds, C is cut into that
+  /// many blocks along its longer side, each a product of its own; every element of C is still computed
+  /// by one call over the whole of k.
   public static func gemm(
     transposeA: Bool = false, transposeB: Bool = false,
     m: Int, n: Int, k: Int,
     alpha: Float = 1, a: UnsafePointer<Float>, lda: Int? = nil,
     b: UnsafePointer<Float>, ldb: Int? = nil,
-    beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int? = nil
+    beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int? = nil, threads: Int? = nil
   ) {
     _ = openBLASSingleThreaded
     let lda = lda ?? (transposeA ? m : k)
@@ -46,7 +46,7 @@ public enum BLAS {
         Int32(lda), bBlock, Int32(ldb), beta, c + rows.lowerBound * ldc + columns.lowerBound, Int32(ldc))
     }
     let side = max(m, n)
-    let parts = m * n * k >= minimumWorkToSplit ? min(threadCount, side / 16) : 1
+    let parts = m * n * k >= minimumWorkToSplit ? min(threads ?? threadCount, side / 16) : 1
     guard parts > 1 else { return product(rows: 0..<m, columns: 0..<n) }
     let block = (side + parts - 1) / parts
     nonisolated(unsafe) let product = product
@@ -56,7 +56,7 @@ public enum BLAS {
     }
   }
 
-  /// The number of threads one ``gemm(transposeA:transposeB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)`` call
+  /// The number of threads one ``gemm(transposeA:transposeB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:threads:)`` call
   /// may use (at least 1).
   public static var threadCount: Int {
     get { threads.load(ordering: .relaxed) }
