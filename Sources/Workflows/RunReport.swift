@@ -380,7 +380,8 @@ public enum RunReport {
     report.section("Estimator and resolution checks") { s in
       s.paragraph(
         "A hard-binned histogram of a finite set of values registers every value that crosses a bin edge, so its L grows with the bin count K and with finer strides even when the distribution hardly changes. "
-          + "The debiased estimator cancels that noise between two random halves of each group; flat resolution and stride curves mean L is a property of the network, not of K."
+          + "The debiased estimator smooths each of two random halves of every group with a Gaussian kernel (Silverman's bandwidth, set by the group's size, not by K) and cancels the noise between the halves; the kernel L is the smoothed estimate without that cancellation. "
+          + "Flat resolution and stride curves mean L is a property of the network, not of K."
       )
       s.figures(select(["estimators", "resolution", "stride"]))
     }
@@ -420,7 +421,7 @@ public enum RunReport {
           ["checkpoints", source],
           [
             "estimator",
-            "\(c.geometry.estimator.rawValue), \(c.geometry.binning.rawValue) binning, grid \(c.geometry.gridPolicy), K \(c.geometry.binCount.map(String.init) ?? "auto")",
+            "\(c.geometry.estimator.rawValue), \(c.geometry.binning.rawValue) binning, grid \(c.geometry.gridPolicy), K \(c.geometry.binCount.map(String.init) ?? "auto"), kernel bandwidth \(c.geometry.bandwidthFactor == 0 ? "off" : "\(c.geometry.bandwidthFactor) × Silverman's rule")",
           ],
           ["groups", geometry.groups.map(\.name).joined(separator: ", ")],
         ], caption: "Analysed from checkpoints: no training metrics, so no reference points")
@@ -441,7 +442,7 @@ public enum RunReport {
       ],
       [
         "estimator",
-        "\(c.geometry.estimator.rawValue), \(c.geometry.binning.rawValue) binning, grid \(c.geometry.gridPolicy), K \(c.geometry.binCount.map(String.init) ?? "auto")",
+        "\(c.geometry.estimator.rawValue), \(c.geometry.binning.rawValue) binning, grid \(c.geometry.gridPolicy), K \(c.geometry.binCount.map(String.init) ?? "auto"), kernel bandwidth \(c.geometry.bandwidthFactor == 0 ? "off" : "\(c.geometry.bandwidthFactor) × Silverman's rule")",
       ],
       ["stride", "\(c.geometry.stride) step(s); debias window \(c.geometry.debiasWindow)"],
       ["groups", geometry.groups.map(\.name).joined(separator: ", ")],

@@ -5,7 +5,7 @@ import Dispatch
 /// naive, debiased and Gaussian estimators, and returns one ``GeometryRecord`` per group.
 ///
 /// Memory is O(groups × bins) however long the run: the monitor keeps the last snapshot's histograms (the
-/// last 8 with ``GeometryConfiguration/diagnostics``), the running sums, and at most
+/// last 8 with ``GeometryConfiguration/diagnostics``), as binned and kernel-smoothed, the running sums, and at most
 /// ``GeometryConfiguration/storedHistogramLimit`` stored histograms per group; records are returned, not
 /// kept. With ``GeometryConfiguration/euclidean`` on (the default) it also keeps the previous snapshot's
 /// values of every grouped tensor (``ParameterCopy``: O(N), 4 bytes per Float32 parameter, shared by all
@@ -14,8 +14,8 @@ import Dispatch
 /// adjacent fine bins (no second pass); the reporting resolution is K.
 ///
 /// The work is split into chunks of 65 536 values of one tensor for one group, binned concurrently
-/// (`DispatchQueue.concurrentPerform`) into per-chunk tables that are summed in a fixed order, so results
-/// do not depend on timing or core count, and live and offline runs over the same snapshots agree exactly.
+/// (`DispatchQueue.concurrentPerform`) into per-chunk fixed-point tables whose integer sums do not depend
+/// on order, so results do not depend on timing or core count, and live and offline runs over the same snapshots agree exactly.
 /// The Euclidean sums ‖Δθ‖² and ‖θ‖² are taken in the same work items: the first item over a chunk of a
 /// tensor (in item order) also sums it against the previous copy and overwrites the copy, right after
 /// binning it, while the chunk is in cache; per-chunk sums are added in chunk order.
