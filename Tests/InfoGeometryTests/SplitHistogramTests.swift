@@ -26,7 +26,8 @@ struct SplitHistogramTests {
       }
       for s in sums.indices { sums[s] += UInt64(table[s]) }
     }
-    let h = SplitHistogram(grid: grid, fixedPointSums: sums, countA: counts.a, countB: counts.b)
+    let h = SplitHistogram(
+      grid: grid, fixedPointSums: sums, unit: kernel.unit, countA: counts.a, countB: counts.b)
     return (h, moments)
   }
 

@@ -107,7 +107,7 @@ struct GeometryGroupState {
   mutating func grow(toCover moments: SampleMoments) -> Bool {
     let grown = fineGrid.covering(
       lower: moments.minimum, upper: moments.maximum, headroom: headroom,
-      maximumBinCount: max(64 * fineBinCount, 4_096))
+      maximumBinCount: min(max(64 * fineBinCount, 4_096), HistogramKernel.maximumBinCount))
     guard grown != fineGrid else { return false }
     fineGrid = grown
     history = history.map { levels in
