@@ -45,6 +45,15 @@ struct GeometryConfigurationTests {
     }
   }
 
+  @Test("a monitor rejects bin counts the binning kernel cannot address", arguments: [3, 65_537])
+  func binLimits(bins: Int) {
+    var c = GeometryConfiguration()
+    c.binCount = bins
+    #expect(throws: GeometryError.self) {
+      try GeometryMonitor(tensorNames: ["w"], elementCounts: [10], configuration: c)
+    }
+  }
+
   @Test("a live monitor rejects the offline-only global range")
   func globalNeedsSnapshots() {
     var c = GeometryConfiguration()
