@@ -126,15 +126,18 @@ struct GeometryGroupState {
 
   /// Chooses the kernel by Silverman's rule at the first snapshot, and again whenever the group's standard
   /// deviation has moved by more than 10% from the one the kernel was chosen for; the kept histograms are
-  /// then smoothed anew, so both ends of every step always share one kernel.
-  private mutating func updateSmoothing(fine: SplitHistogram, standardDeviation: Double) {
-    if let s = smoothing, abs(standardDeviation - s.standardDeviation) <= 0.1 * s.standardDeviation { return }
+  /// then smoothed anew, so both ends of every step always share one kernel. Returns the kernel in use.
+  private mutating func updateSmoothing(fine: SplitHistogram, standardDeviation: Double) -> KernelSmoothing {
+    if let s = smoothing, abs(standardDeviation - s.standardDeviation) <= 0.1 * s.standardDeviation {
+      return s.kernel
+    }
     let kernel = KernelSmoothing(
       bandwidth: KernelSmoothing.silvermanBandwidth(
         for: fine, standardDeviation: standardDeviation, factor: bandwidthFactor))
     let changed = smoothing?.kernel != kernel
     smoothing = (kernel, standardDeviation)
     if changed { smoothedHistory = history.map { smoothedLevels($0[0], kernel) } }
+    return kernel
   }
 
   /// Adds the snapshot at `step` (the `observation`-th, from 0) and returns its record. `displacement` is
@@ -144,8 +147,8 @@ struct GeometryGroupState {
     displacement: DisplacementSums?, observation: Int, configuration: GeometryConfiguration
   ) -> GeometryRecord {
     let levels = factors.map { histogram.coarsened(by: $0) }
-    updateSmoothing(fine: histogram, standardDeviation: moments.standardDeviation)
-    let smoothed = smoothedLevels(histogram, smoothing!.kernel)
+    let smoother = updateSmoothing(fine: histogram, standardDeviation: moments.standardDeviation)
+    let smoothed = smoothedLevels(histogram, smoother)
     var noiseShare = Double.nan
     if let previous = history.last, let previousSmoothed = smoothedHistory.last {
       for l in levels.indices {
@@ -221,7 +224,7 @@ struct GeometryGroupState {
       velocityNaive: naive.velocity, lengthNaive: naive.length, velocityDebiased: debiased.velocity,
       lengthDebiased: debiased.length, noiseShare: noiseShare, velocityGaussian: gaussian.velocity,
       lengthGaussian: gaussian.length, velocityKernel: kernel.velocity, lengthKernel: kernel.length,
-      bandwidth: smoothing!.kernel.bandwidth, mean: moments.mean,
+      bandwidth: smoother.bandwidth, mean: moments.mean,
       standardDeviation: moments.standardDeviation,
       minimum: moments.minimum, maximum: moments.maximum, underflow: main.underflowMass,
       overflow: main.overflowMass,
