@@ -75,8 +75,8 @@ struct DebiasingTruthTests {
 
   /// Two runs with diagnostics cover K = 32 … 1024 requested bins (K/4, K, 4K of K = 128 and 256; the
   /// lattice grows with the spreading values, to 45, 89, 177, 354, 707, 1413 bins). Measured L/L_exact − 1,
-  /// debiased (split-half on kernel-smoothed halves, Silverman bandwidth b ≈ 0.057σ): −0.68%, −0.37%,
-  /// −0.25%, −0.21%, −0.21%, −0.20%; naive: +1.1%, +5.2%, +15%, +63%, +105%, +212%. Without the kernel
+  /// debiased (split-half on kernel-smoothed halves, Silverman bandwidth b ≈ 0.057σ): −0.67%, −0.37%,
+  /// −0.22%, −0.20%, −0.16%, −0.19%; naive: +1.1%, +5.2%, +15%, +63%, +105%, +212%. Without the kernel
   /// (bandwidth factor 0) the debiased L was −0.3%, +0.4%, +2.8%, +8.0%, +13%, +19%: the split-half
   /// cross term is unbiased but its variance grows like K³/N, and for one fixed sample that error persists
   /// along the path; the kernel caps the number of noisy cells at about range/b whatever K is.
@@ -109,7 +109,7 @@ struct DebiasingTruthTests {
   }
 
   /// Measured (hard bins, 45 / 177 / 707 bins): naive L/L_exact − 1 = +1.7%, +22%, +167%; debiased −0.7%,
-  /// −0.3%, −0.2%.
+  /// −0.2%, −0.2%.
   @Test("the paper's hard-binned naive L drifts above the closed form, more with finer bins")
   func naiveDrift() throws {
     var c = TestSamples.configuration(binning: .nearest, bins: 128, diagnostics: true)
@@ -126,7 +126,7 @@ struct DebiasingTruthTests {
 
   /// Measured with 10⁵ values (linear binning; K/4, K, 4K of K = 32, 64 and 256 → 12, 45, 178; 23, 89,
   /// 354; 89, 354, 1413 bins): debiased L/L_exact − 1 = −5.7%, −1.6%, −1.6%; −2.4%, −1.6%, −1.7%; −1.6%, −1.7%, −1.7%
-  /// (the kernel estimate alone: −5.6%, −0.8%, +0.2%; −2.2%, −0.1%, +0.2%; −0.0%, +0.3%, +0.4%).
+  /// (the kernel estimate alone: −5.6%, −0.8%, +0.1%; −2.2%, −0.2%, +0.2%; −0.1%, +0.2%, +0.2%).
   /// Debiased L stays within 5% from about 20 bins up to at least 1413 bins; at 12 bins the bins' own
   /// smoothing (h²/6 on the variance) lowers it. Without the kernel it was within 5% only from about 20 to
   /// about 50 bins (+67% at 354).
