@@ -34,7 +34,7 @@ struct GeometryConfigurationTests {
     "bad values are errors that name the option",
     arguments: [
       ["bins": "2"], ["stride": "0"], ["grid": "fixed:1:0"], ["estimator": "kde"], ["colour": "red"],
-      ["grid": "first:-1"], ["bandwidth": "-1"],
+      ["grid": "first:-1"], ["bandwidth": "-1"], ["bins": "65537"],
     ])
   func badValues(options: [String: String]) {
     #expect(throws: GeometryError.self) { try GeometryConfiguration(options: options) }

@@ -72,8 +72,8 @@ public struct GeometryConfiguration: Sendable, Hashable {
   public var estimator: GeometryEstimator = .debiased
   /// How values are assigned to bins.
   public var binning: BinningScheme = .linear
-  /// Bins K at the reporting resolution; `nil` applies ``HistogramGrid/defaultBinCount(parameterCount:)``
-  /// to each group's size.
+  /// Bins K at the reporting resolution (4 … ``maximumBinCount``); `nil` applies
+  /// ``HistogramGrid/defaultBinCount(parameterCount:)`` to each group's size.
   public var binCount: Int? = nil
   /// How each group's grid is chosen.
   public var gridPolicy: GridPolicy = .lattice
@@ -97,6 +97,10 @@ public struct GeometryConfiguration: Sendable, Hashable {
   /// of the kernel-smoothed estimates (debiased and kernel); 0 turns the smoothing off, and the debiased
   /// estimate is then taken on the binned histograms themselves.
   public var bandwidthFactor: Double = 1
+
+  /// Largest bin count K a configuration may ask for: with diagnostics the kernel bins at 4K, and a lattice
+  /// may grow 64-fold, within what ``HistogramKernel`` addresses.
+  public static let maximumBinCount = 65_536
 
   /// The default configuration: all parameters, debiased linear-binned histogram on a growing lattice.
   public init() {}
@@ -136,7 +140,9 @@ public struct GeometryConfiguration: Sendable, Hashable {
           throw .invalidConfiguration("binning: expected linear or nearest, got '\(value)'")
         }
         binning = b
-      case "bins": binCount = value == "auto" ? nil : try Self.integer(key, value, atLeast: 4)
+      case "bins":
+        binCount =
+          value == "auto" ? nil : try Self.integer(key, value, atLeast: 4, atMost: Self.maximumBinCount)
       case "grid": gridPolicy = try GridPolicy(parsing: value)
       case "stride": stride = try Self.integer(key, value, atLeast: 1)
       case "window": debiasWindow = try Self.integer(key, value, atLeast: 1)
@@ -169,11 +175,12 @@ public struct GeometryConfiguration: Sendable, Hashable {
     }
   }
 
-  private static func integer(_ key: String, _ value: String, atLeast minimum: Int) throws(GeometryError)
-    -> Int
-  {
-    guard let n = Int(value), n >= minimum else {
-      throw .invalidConfiguration("\(key): expected an integer ≥ \(minimum), got '\(value)'")
+  private static func integer(
+    _ key: String, _ value: String, atLeast minimum: Int, atMost maximum: Int = .max
+  ) throws(GeometryError) -> Int {
+    guard let n = Int(value), n >= minimum, n <= maximum else {
+      let range = maximum == .max ? "≥ \(minimum)" : "in \(minimum) … \(maximum)"
+      throw .invalidConfiguration("\(key): expected an integer \(range), got '\(value)'")
     }
     return n
   }

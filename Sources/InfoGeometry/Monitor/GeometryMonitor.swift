@@ -72,8 +72,8 @@ public final class GeometryMonitor {
     else {
       throw .invalidConfiguration("stride and window must be ≥ 1 and the histogram limit ≥ 0")
     }
-    if let k = configuration.binCount, !(4...65_536).contains(k) {
-      throw .invalidConfiguration("bins: expected 4 … 65536, got \(k)")
+    if let k = configuration.binCount, !(4...GeometryConfiguration.maximumBinCount).contains(k) {
+      throw .invalidConfiguration("bins: expected 4 … \(GeometryConfiguration.maximumBinCount), got \(k)")
     }
     if case .fixed(let lo, let hi) = configuration.gridPolicy, !(lo < hi && lo.isFinite && hi.isFinite) {
       throw .invalidConfiguration("grid fixed: expected finite lower < upper, got [\(lo), \(hi)]")
