@@ -18,8 +18,8 @@ struct SplitHistogramTests {
       var table = [UInt32](repeating: 0, count: 2 * length)
       table.withUnsafeMutableBufferPointer { t in
         values.withUnsafeBufferPointer { v in
-          kernel.accumulate(
-            v, range: start..<min(v.count, start + HistogramKernel.maximumChunk),
+          Float.accumulate(
+            kernel, v, range: start..<min(v.count, start + HistogramKernel.maximumChunk),
             salt: HalfSplit(seed: 1).salt(tensor: 0), tableA: t.baseAddress!, tableB: t.baseAddress! + length,
             countA: &counts.a, countB: &counts.b, moments: &moments)
         }

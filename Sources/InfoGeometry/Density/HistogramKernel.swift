@@ -153,13 +153,24 @@ extension SplitHistogram {
   }
 }
 
-/// The parameter precisions the monitor bins (Float32 and Float64). The kernel is generic over them and
-/// specialised by the optimiser for each, so the hot loop runs on concrete Float or Double arithmetic.
+/// The parameter precisions the monitor bins (Float32 and Float64). Each conformance instantiates the kernel
+/// for its own type, so the hot loop is compiled for concrete Float or Double arithmetic.
 public protocol HistogramScalar: BinaryFloatingPoint, SIMDScalar, Sendable {
   /// The value as a Double (a concrete conversion; the generic `Double(_:)` is slow in the hot loop).
   var doubleValue: Double { get }
   /// The nearest integers to values already clamped into [0, 2²²), without the range checks of `Int(_:)`.
   static func roundedIndices(_ u: SIMD4<Self>) -> SIMD4<Int32>
+  /// Bins `values[range]`; see ``HistogramKernel/accumulate(_:range:salt:tableA:tableB:countA:countB:moments:)``.
+  static func accumulate(
+    _ kernel: HistogramKernel, _ values: UnsafeBufferPointer<Self>, range: Range<Int>, salt: UInt64,
+    tableA: UnsafeMutablePointer<UInt32>, tableB: UnsafeMutablePointer<UInt32>,
+    countA: inout Int, countB: inout Int, moments: inout SampleMoments)
+  /// Sums `values[range]` against the previous copy and overwrites the copy; see
+  /// ``ParameterCopy/accumulate(_:range:previous:hasPrevious:)``.
+  static func accumulateDisplacement(
+    _ values: UnsafeBufferPointer<Self>, range: Range<Int>, previous: UnsafeMutablePointer<Self>,
+    hasPrevious: Bool
+  ) -> DisplacementSums
 }
 
 extension Float: HistogramScalar {
@@ -167,6 +178,21 @@ extension Float: HistogramScalar {
   /// Adding 1.5·2²³ leaves the integer nearest to each lane in the low mantissa bits (round to nearest even).
   @inline(__always) public static func roundedIndices(_ u: SIMD4<Float>) -> SIMD4<Int32> {
     unsafeBitCast(u + SIMD4(repeating: 12_582_912), to: SIMD4<Int32>.self) &- 0x4B40_0000
+  }
+  public static func accumulate(
+    _ kernel: HistogramKernel, _ values: UnsafeBufferPointer<Float>, range: Range<Int>, salt: UInt64,
+    tableA: UnsafeMutablePointer<UInt32>, tableB: UnsafeMutablePointer<UInt32>,
+    countA: inout Int, countB: inout Int, moments: inout SampleMoments
+  ) {
+    kernel.accumulate(
+      values, range: range, salt: salt, tableA: tableA, tableB: tableB, countA: &countA, countB: &countB,
+      moments: &moments)
+  }
+  public static func accumulateDisplacement(
+    _ values: UnsafeBufferPointer<Float>, range: Range<Int>, previous: UnsafeMutablePointer<Float>,
+    hasPrevious: Bool
+  ) -> DisplacementSums {
+    ParameterCopy<Float>.accumulate(values, range: range, previous: previous, hasPrevious: hasPrevious)
   }
 }
 
@@ -176,5 +202,20 @@ extension Double: HistogramScalar {
   @inline(__always) public static func roundedIndices(_ u: SIMD4<Double>) -> SIMD4<Int32> {
     SIMD4<Int32>(
       truncatingIfNeeded: unsafeBitCast(u + SIMD4(repeating: 6_755_399_441_055_744), to: SIMD4<Int64>.self))
+  }
+  public static func accumulate(
+    _ kernel: HistogramKernel, _ values: UnsafeBufferPointer<Double>, range: Range<Int>, salt: UInt64,
+    tableA: UnsafeMutablePointer<UInt32>, tableB: UnsafeMutablePointer<UInt32>,
+    countA: inout Int, countB: inout Int, moments: inout SampleMoments
+  ) {
+    kernel.accumulate(
+      values, range: range, salt: salt, tableA: tableA, tableB: tableB, countA: &countA, countB: &countB,
+      moments: &moments)
+  }
+  public static func accumulateDisplacement(
+    _ values: UnsafeBufferPointer<Double>, range: Range<Int>, previous: UnsafeMutablePointer<Double>,
+    hasPrevious: Bool
+  ) -> DisplacementSums {
+    ParameterCopy<Double>.accumulate(values, range: range, previous: previous, hasPrevious: hasPrevious)
   }
 }

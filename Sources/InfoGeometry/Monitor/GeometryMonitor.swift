@@ -352,12 +352,12 @@ public final class GeometryMonitor {
         let a = table.baseAddress! + item.tableOffset
         a.initialize(repeating: 0, count: 2 * length)
         var result = ItemResult(moments: SampleMoments(centre: kernel.centre))
-        kernel.accumulate(
-          tensors[item.tensor], range: item.range, salt: split.salt(tensor: item.tensor), tableA: a,
+        Scalar.accumulate(
+          kernel, tensors[item.tensor], range: item.range, salt: split.salt(tensor: item.tensor), tableA: a,
           tableB: a + length, countA: &result.countA, countB: &result.countB, moments: &result.moments)
         out[i] = result
         if let slot = item.displacementSlot, let start = copyOffsets[item.tensor] {
-          sums[slot] = ParameterCopy<Scalar>.accumulate(
+          sums[slot] = Scalar.accumulateDisplacement(
             tensors[item.tensor], range: item.range, previous: previous.baseAddress! + start,
             hasPrevious: hasPrevious)
         }
