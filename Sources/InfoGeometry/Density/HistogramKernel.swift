@@ -154,7 +154,9 @@ extension SplitHistogram {
 }
 
 /// The parameter precisions the monitor bins (Float32 and Float64). Each conformance instantiates the kernel
-/// for its own type, so the hot loop is compiled for concrete Float or Double arithmetic.
+/// for its own type, so the hot loop is compiled for concrete Float or Double arithmetic, also for callers
+/// outside the module (the tests), which would otherwise run the generic kernel unspecialised (measured:
+/// the InfoGeometry tests took 38 s instead of about 1 s).
 public protocol HistogramScalar: BinaryFloatingPoint, SIMDScalar, Sendable {
   /// The value as a Double (a concrete conversion; the generic `Double(_:)` is slow in the hot loop).
   var doubleValue: Double { get }
