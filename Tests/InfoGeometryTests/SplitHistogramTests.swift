@@ -11,11 +11,11 @@ struct SplitHistogramTests {
     let kernel = HistogramKernel(grid: grid, scheme: scheme)
     var moments = SampleMoments(centre: kernel.centre)
     let length = HistogramKernel.tableLength(binCount: grid.binCount)
-    var sums = [UInt64](repeating: 0, count: 2 * length)
-    var counts = (a: 0, b: 0)
+    var sums = HistogramTableSums(grid: grid, unit: kernel.unit)
     // One table per chunk of at most maximumChunk values, as the monitor does.
     for start in stride(from: 0, to: values.count, by: HistogramKernel.maximumChunk) {
-      var table = [UInt32](repeating: 0, count: 2 * length)
+      var table = [UInt64](repeating: 0, count: 2 * length)
+      var counts = (a: 0, b: 0)
       table.withUnsafeMutableBufferPointer { t in
         values.withUnsafeBufferPointer { v in
           Float.accumulate(
@@ -24,10 +24,9 @@ struct SplitHistogramTests {
             countA: &counts.a, countB: &counts.b, moments: &moments)
         }
       }
-      for s in sums.indices { sums[s] += UInt64(table[s]) }
+      sums.add(tables: table, countA: counts.a, countB: counts.b)
     }
-    let h = SplitHistogram(
-      grid: grid, fixedPointSums: sums, unit: kernel.unit, countA: counts.a, countB: counts.b)
+    let h = sums.histogram
     return (h, moments)
   }
 

@@ -34,7 +34,7 @@ public final class GeometryMonitor {
   var groups: [GeometryGroupState]
   /// Whether chunks are binned concurrently (the benchmark compares both).
   var concurrent = true
-  private var scratch: [UInt32] = []
+  private var scratch: [UInt64] = []
   private var parameterCopy: (any StoredParameterCopy)? = nil
   private var lastStep: Int? = nil
   private var observationCount = 0
@@ -327,7 +327,7 @@ public final class GeometryMonitor {
         }
       }
     }
-    if scratch.count < offset { scratch = [UInt32](repeating: 0, count: offset) }
+    if scratch.count < offset { scratch = [UInt64](repeating: 0, count: offset) }
     var itemResults = [ItemResult](repeating: ItemResult(), count: items.count)
     var chunkSums = [DisplacementSums](repeating: DisplacementSums(), count: slotCount)
     var copyValues = copy?.values ?? []
@@ -369,24 +369,18 @@ public final class GeometryMonitor {
       }
     }
     var moments = kernels.map { SampleMoments(centre: $0.centre) }
-    var counts = kernels.map { _ in (a: 0, b: 0) }
-    // Fixed-point sums of both halves' tables per group, added in item order (exact; 2⁶⁴ units hold 2⁴⁹
-    // values).
-    var sums = tableLengths.map { [UInt64](repeating: 0, count: 2 * $0) }
-    for (i, item) in items.enumerated() {
-      let p = item.position
-      counts[p].a += itemResults[i].countA
-      counts[p].b += itemResults[i].countB
-      moments[p].merge(itemResults[i].moments)
-      sums[p].withUnsafeMutableBufferPointer { total in
-        for s in total.indices { total[s] &+= UInt64(scratch[item.tableOffset + s]) }
+    var sums = groupIndices.indices.map { p in
+      HistogramTableSums(grid: groups[groupIndices[p]].fineGrid, unit: kernels[p].unit)
+    }
+    scratch.withUnsafeBufferPointer { table in
+      for (i, item) in items.enumerated() {
+        moments[item.position].merge(itemResults[i].moments)
+        sums[item.position].add(
+          tables: table.baseAddress! + item.tableOffset, countA: itemResults[i].countA,
+          countB: itemResults[i].countB)
       }
     }
-    let histograms = groupIndices.indices.map { p in
-      SplitHistogram(
-        grid: groups[groupIndices[p]].fineGrid, fixedPointSums: sums[p], unit: kernels[p].unit,
-        countA: counts[p].a, countB: counts[p].b)
-    }
+    let histograms = sums.map(\.histogram)
     copy?.values = copyValues
     copy?.isFilled = true
     let displacements = copy.map { _ in
