@@ -30,7 +30,7 @@ struct EuclideanPathTests {
     return c
   }
 
-  @Test("S, γ and ‖Δθ‖/‖θ‖ equal a direct Double computation for 'all' and each tensor")
+  @Test("S, γ and ‖Δθ‖/‖θ‖ match a direct Double computation within Float block rounding for 'all' and each tensor")
   func directComputation() throws {
     let snaps = Self.snapshots()
     let result = try GeometryAnalysis.run(
@@ -54,12 +54,13 @@ struct EuclideanPathTests {
         let distance = squared.squareRoot()
         s += distance
         let interval = Double(snaps[i].step - snaps[i - 1].step)
-        // Both sides sum the same exact Double terms, in a different order (two lanes, per chunk):
-        // the difference is rounding of ~10⁵ additions, far below 10⁻¹² relative.
-        #expect(abs(records[i].lengthEuclidean - s) <= 1e-12 * s)
-        #expect(abs(records[i].velocityEuclidean - distance / interval) <= 1e-12 * distance / interval)
+        // The monitor takes each block of 16 values in Float (per lane a rounded difference, a square
+        // and two additions: at most 5·2⁻²⁴ ≈ 3·10⁻⁷ relative per block, hence for the sum of positive
+        // terms) and adds the blocks in Double; 10⁻⁶ bounds that, and would catch a lost or doubled block.
+        #expect(abs(records[i].lengthEuclidean - s) <= 1e-6 * s)
+        #expect(abs(records[i].velocityEuclidean - distance / interval) <= 1e-6 * distance / interval)
         let relative = distance / norm.squareRoot()
-        #expect(abs(records[i].relativeUpdate - relative) <= 1e-12 * relative)
+        #expect(abs(records[i].relativeUpdate - relative) <= 1e-6 * relative)
       }
     }
   }

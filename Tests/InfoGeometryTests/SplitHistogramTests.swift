@@ -15,16 +15,17 @@ struct SplitHistogramTests {
     // One table per chunk of at most maximumChunk values, as the monitor does.
     for start in stride(from: 0, to: values.count, by: HistogramKernel.maximumChunk) {
       var table = [UInt64](repeating: 0, count: 2 * length)
-      var counts = (a: 0, b: 0)
-      table.withUnsafeMutableBufferPointer { t in
+      let summary = table.withUnsafeMutableBufferPointer { t in
         values.withUnsafeBufferPointer { v in
-          Float.accumulate(
-            kernel, v, range: start..<min(v.count, start + HistogramKernel.maximumChunk),
-            salt: HalfSplit(seed: 1).salt(tensor: 0), tableA: t.baseAddress!, tableB: t.baseAddress! + length,
-            countA: &counts.a, countB: &counts.b, moments: &moments)
+          Float.binChunk(
+            v, range: start..<min(v.count, start + HistogramKernel.maximumChunk),
+            salt: HalfSplit(seed: 1).salt(tensor: 0),
+            first: ChunkTarget(kernel: kernel, tableA: t.baseAddress!, tableB: t.baseAddress! + length),
+            second: nil, copy: nil)
         }
       }
-      sums.add(tables: table, countA: counts.a, countB: counts.b)
+      sums.add(tables: table, countA: summary.countA, countB: summary.countB)
+      moments.merge(summary.moments(target: 0, centre: kernel.centre))
     }
     let h = sums.histogram
     return (h, moments)

@@ -1,21 +1,9 @@
-/// The hot loop (opaque outside the module): bins a contiguous run of values into the two halves'
-/// category tables in one pass, and accumulates the values' moments on the way.
-///
-/// Sixteen values (one split block) at a time, four per SIMD lane group, in the values' own precision
-/// (Float for live Float32 parameters): the slot coordinate `u = x·(W/h) + offset` is one multiply-add,
-/// clamped branch-free into the table (NaN clamps to the underflow slot). Positions are fixed-point
-/// integers: `U = round(u)` is read from the low bits of `u + 1.5·2²³` (Float; 2⁵² for Double), which needs
-/// no range checks and is exact for `u < 2²²`; the left slot is `k = U >> s` and the linear-binning share of
-/// slot k + 1 is `f = U mod W` (0 for hard binning), in units of 1/W with W = 2^s = ``unit`` the largest
-/// power of two ≤ 2¹⁵ that keeps `(K + 3)·W ≤ 2²²`: positions are resolved to 1/W of a bin (2⁻¹⁵ up to 125
-/// bins, 2⁻¹⁰ at 4,093), never more than 4 times coarser than Float resolves `u` itself at that K.
-///
-/// Each value costs one integer addition to a 64-bit table entry: entry k holds, in its low 32 bits, the
-/// number of values whose left slot is k, and in its high 32 bits the sum of their shares f. Slot k then
-/// holds mass `W·count_k − F_k + F_{k−1}` units (see ``HistogramTableSums``). The additions are exact and
-/// independent of the order in which chunks are summed. A chunk of at most ``maximumChunk`` values keeps
-/// both halves of an entry below 2³² (counts ≤ 2¹⁶, share sums < 2¹⁶·2¹⁵), so they never carry into each
-/// other. Tables have `K + 2` entries (underflow, K bins, overflow); at the upper clamp f = 0.
+/// The fixed-point binning of one grid: the slot coordinate `u = x·(W/h) + offset` of a value x (slot
+/// centres at integers for linear binning, slot edges for hard binning), with slot 0 the underflow, slots
+/// 1 … K the bins and K + 1 the overflow, and the unit W = 2^s = ``unit``: the largest power of two ≤ 2¹⁵
+/// that keeps `(K + 3)·W ≤ 2²²`, so positions are resolved to 1/W of a bin (2⁻¹⁵ up to 125 bins, 2⁻¹⁰ at
+/// 4,093), never more than 4 times coarser than Float resolves `u` itself at that K. ``ChunkBinning`` runs
+/// the hot loop; its tables have `K + 2` entries per half.
 public struct HistogramKernel: Sendable {
   /// Largest run of values one table may receive (2¹⁶ · 2¹⁵ = 2³¹ < 2³²).
   static let maximumChunk = 1 << 16
@@ -49,71 +37,202 @@ public struct HistogramKernel: Sendable {
     top = Double(grid.binCount + 1) * w
     centre = (grid.lowerEdge + grid.upperEdge) / 2
   }
+}
 
-  /// Bins `values[range]` of the tensor with split salt `salt`; `range.lowerBound` must be a multiple of
-  /// ``HalfSplit/blockSize`` and the range at most ``maximumChunk`` long. Adds to the entries of
-  /// `tableA`/`tableB` (``tableLength(binCount:)`` each), counts to `countA`/`countB`.
+/// Where one chunk's values go for one group: the group's kernel and its two halves' tables
+/// (``HistogramKernel/tableLength(binCount:)`` entries each).
+public struct ChunkTarget {
+  let kernel: HistogramKernel
+  let tableA: UnsafeMutablePointer<UInt64>
+  let tableB: UnsafeMutablePointer<UInt64>
+}
+
+/// What one pass over a chunk of a tensor found, besides the tables it filled.
+public struct ChunkSummary: Sendable {
+  var countA = 0
+  var countB = 0
+  var minimum = Double.infinity
+  var maximum = -Double.infinity
+  /// Σ(x − c) and Σ(x − c)² about the centre c of the first and of the second target's grid.
+  var sums = SIMD4<Double>()
+  /// ‖Δθ‖² and ‖θ‖² of the chunk, when the pass kept the previous copy.
+  var displacement = DisplacementSums()
+
+  /// The chunk's moments about the centre of target `target` (0 or 1).
+  func moments(target: Int, centre: Double) -> SampleMoments {
+    var m = SampleMoments(centre: centre)
+    m.addPartial(
+      count: countA + countB, sum: sums[2 * target], sumOfSquares: sums[2 * target + 1], minimum: minimum,
+      maximum: maximum)
+    return m
+  }
+}
+
+/// The previous snapshot's values of a chunk (its start in the ``ParameterCopy``), which the pass sums
+/// against and then overwrites; `hasPrevious` is false at the first observation (displacement 0).
+public struct ChunkCopy<Scalar: HistogramScalar> {
+  let previous: UnsafeMutablePointer<Scalar>
+  let hasPrevious: Bool
+}
+
+/// The binning pass: a chunk of one tensor into the tables of one or two groups, with the moments about
+/// each group's centre, and optionally the Euclidean sums against the previous copy — the values are loaded
+/// once for all of them.
+///
+/// Sixteen values (one split block) at a time, four per SIMD lane group, in the values' own precision
+/// (Float for live Float32 parameters). Per group: the slot coordinate `u = x·(W/h) + offset` is one
+/// multiply-add, clamped branch-free into the table (NaN clamps to the underflow slot); `U = round(u)` is
+/// read from the low bits of `u + 1.5·2²³` (Float; 2⁵² for Double), which needs no range checks and is
+/// exact for `u < 2²²`; the left slot is `k = U >> s` and the share of slot k + 1 is `f = U mod W` (0 for
+/// hard binning), so positions are resolved to 1/W of a bin. Each value costs one integer addition to a
+/// 64-bit entry: entry k holds in its low 32 bits the number of values whose left slot is k, in its high
+/// 32 bits the sum of their shares f (slot k then holds `W·count_k − F_k + F_{k−1}` units, see
+/// ``HistogramTableSums``). The additions are exact and independent of the order in which chunks are summed.
+/// A chunk of at most ``HistogramKernel/maximumChunk`` values keeps both halves of an entry below 2³²
+/// (counts ≤ 2¹⁶, share sums < 2¹⁶·2¹⁵), so they never carry into each other.
+///
+/// Moments and the Euclidean sums are taken per block in the values' precision and added in Double pairs.
+/// The difference θ − θ_prev is exact when the two are within a factor 2 of each other (Sterbenz), else
+/// rounded to 2⁻²⁴ of itself: negligible in a sum of squares.
+enum ChunkBinning {
+  /// Bins `values[range]` of the tensor with split salt `salt` into `first` (and `second`); with `copy`,
+  /// also sums against and overwrites the previous values. `range.lowerBound` must be a multiple of
+  /// ``HalfSplit/blockSize`` and the range at most ``HistogramKernel/maximumChunk`` long.
   @inline(__always)
-  func accumulate<Scalar: HistogramScalar>(
-    _ values: UnsafeBufferPointer<Scalar>, range: Range<Int>, salt: UInt64,
-    tableA: UnsafeMutablePointer<UInt64>, tableB: UnsafeMutablePointer<UInt64>,
-    countA: inout Int, countB: inout Int, moments: inout SampleMoments
-  ) {
-    guard let base = values.baseAddress else { return }
-    let c = SIMD4<Scalar>(repeating: Scalar(centre))
-    let scale = SIMD4<Scalar>(repeating: Scalar(slotScale))
-    let offset = SIMD4<Scalar>(repeating: Scalar(slotOffset))
-    let top = Scalar(self.top)
-    let shift = UInt64(self.shift)
-    let mask = scheme == .linear ? UInt64(unit - 1) : 0
-    let raw = UnsafeRawPointer(base)
-    let stride = MemoryLayout<Scalar>.stride
-    // Lane by lane `x < lo ? x : lo` and the clamps below compile to packed min/max; a NaN never becomes
-    // the minimum or maximum, and clamps to slot 0.
-    var lo = SIMD4<Scalar>(repeating: .infinity)
-    var hi = SIMD4<Scalar>(repeating: -.infinity)
-    var sum = SIMD2<Double>()
-    var sumOfSquares = SIMD2<Double>()
-    var inA = 0
+  static func pass<Scalar: HistogramScalar>(
+    _ values: UnsafeBufferPointer<Scalar>, range: Range<Int>, salt: UInt64, first: ChunkTarget,
+    second: ChunkTarget?, copy: ChunkCopy<Scalar>?
+  ) -> ChunkSummary {
+    // One specialised loop for each combination: the flags are constants inside it.
+    switch (second, copy) {
+    case (nil, nil):
+      loop(values, range, salt, Prepared(first), Prepared(first), nil, twoGroups: false, keepsCopy: false)
+    case (let second?, nil):
+      loop(values, range, salt, Prepared(first), Prepared(second), nil, twoGroups: true, keepsCopy: false)
+    case (nil, let copy?):
+      loop(values, range, salt, Prepared(first), Prepared(first), copy, twoGroups: false, keepsCopy: true)
+    case (let second?, let copy?):
+      loop(values, range, salt, Prepared(first), Prepared(second), copy, twoGroups: true, keepsCopy: true)
+    }
+  }
+
+  /// A target's constants in the values' precision, and its two tables.
+  private struct Prepared<Scalar: HistogramScalar> {
+    let scale: SIMD4<Scalar>
+    let offset: SIMD4<Scalar>
+    let centre: SIMD4<Scalar>
+    let top: Scalar
+    let shift: UInt64
+    let mask: UInt64
+    let tableA: UnsafeMutablePointer<UInt64>
+    let tableB: UnsafeMutablePointer<UInt64>
+
+    @inline(__always) init(_ target: ChunkTarget) {
+      let k = target.kernel
+      scale = SIMD4(repeating: Scalar(k.slotScale))
+      offset = SIMD4(repeating: Scalar(k.slotOffset))
+      centre = SIMD4(repeating: Scalar(k.centre))
+      top = Scalar(k.top)
+      shift = UInt64(k.shift)
+      mask = k.scheme == .linear ? UInt64(k.unit - 1) : 0
+      tableA = target.tableA
+      tableB = target.tableB
+    }
+
     @inline(__always) func add(_ position: UInt64, _ table: UnsafeMutablePointer<UInt64>) {
       table[Int(truncatingIfNeeded: position &>> shift)] &+= ((position & mask) &<< 32) | 1
     }
-    @inline(__always) func bin(_ x: SIMD4<Scalar>, _ table: UnsafeMutablePointer<UInt64>) {
+
+    /// Clamped slot coordinates of four values, rounded to fixed point.
+    @inline(__always) func positions(_ x: SIMD4<Scalar>, lanes: Int) -> SIMD4<UInt32> {
       var u = x * scale + offset
-      for l in 0..<4 {
+      for l in 0..<lanes {
         u[l] = u[l] > 0 ? u[l] : 0
         u[l] = u[l] < top ? u[l] : top
       }
-      let p = unsafeBitCast(Scalar.roundedPositions(u), to: SIMD2<UInt64>.self)
-      add(p[0] & 0xFFFF_FFFF, table)
-      add(p[0] &>> 32, table)
-      add(p[1] & 0xFFFF_FFFF, table)
-      add(p[1] &>> 32, table)
+      return Scalar.roundedPositions(u)
     }
-    @inline(__always) func load(_ i: Int) -> SIMD4<Scalar> {
-      raw.loadUnaligned(fromByteOffset: i &* stride, as: SIMD4<Scalar>.self)
+
+    /// Bins one block of 16 values into half A's or B's table; returns Σ(x − c) and Σ(x − c)² per lane.
+    @inline(__always) func block(
+      _ x0: SIMD4<Scalar>, _ x1: SIMD4<Scalar>, _ x2: SIMD4<Scalar>, _ x3: SIMD4<Scalar>, isA: Bool
+    ) -> (SIMD4<Scalar>, SIMD4<Scalar>) {
+      let table = isA ? tableA : tableB
+      @inline(__always) func bin(_ x: SIMD4<Scalar>) {
+        let p = unsafeBitCast(positions(x, lanes: 4), to: SIMD2<UInt64>.self)
+        add(p[0] & 0xFFFF_FFFF, table)
+        add(p[0] &>> 32, table)
+        add(p[1] & 0xFFFF_FFFF, table)
+        add(p[1] &>> 32, table)
+      }
+      bin(x0)
+      bin(x1)
+      bin(x2)
+      bin(x3)
+      let d0 = x0 - centre
+      let d1 = x1 - centre
+      let d2 = x2 - centre
+      let d3 = x3 - centre
+      return ((d0 + d1) + (d2 + d3), (d0 * d0 + d1 * d1) + (d2 * d2 + d3 * d3))
     }
-    @inline(__always) func addMoments(_ s: SIMD4<Scalar>, _ q: SIMD4<Scalar>) {
-      sum += SIMD2(s[0].doubleValue + s[2].doubleValue, s[1].doubleValue + s[3].doubleValue)
-      sumOfSquares += SIMD2(q[0].doubleValue + q[2].doubleValue, q[1].doubleValue + q[3].doubleValue)
+
+    /// Bins one value (a block's last values at the end of a tensor); returns x − c.
+    @inline(__always) func single(_ x: Scalar, isA: Bool) -> Scalar {
+      add(UInt64(positions(SIMD4(repeating: x), lanes: 1)[0]), isA ? tableA : tableB)
+      return x - centre[0]
     }
+  }
+
+  /// Lane pairs (0 + 2, 1 + 3) of a block's per-lane sums, in Double.
+  @inline(__always) private static func pairs<Scalar: HistogramScalar>(_ v: SIMD4<Scalar>) -> SIMD2<Double> {
+    SIMD2(v[0].doubleValue + v[2].doubleValue, v[1].doubleValue + v[3].doubleValue)
+  }
+
+  @inline(__always)
+  private static func loop<Scalar: HistogramScalar>(
+    _ values: UnsafeBufferPointer<Scalar>, _ range: Range<Int>, _ salt: UInt64, _ first: Prepared<Scalar>,
+    _ second: Prepared<Scalar>, _ copy: ChunkCopy<Scalar>?, twoGroups: Bool, keepsCopy: Bool
+  ) -> ChunkSummary {
+    var summary = ChunkSummary()
+    guard let base = values.baseAddress, !range.isEmpty else { return summary }
+    let raw = UnsafeRawPointer(base)
+    let stride = MemoryLayout<Scalar>.stride
+    // Without a previous snapshot the "previous" values are the current ones: the displacement is 0.
+    let previous = copy?.previous ?? UnsafeMutablePointer(mutating: base)
+    let reference = copy?.hasPrevious ?? false ? UnsafeRawPointer(previous) : raw
+    @inline(__always) func load(_ from: UnsafeRawPointer, _ i: Int) -> SIMD4<Scalar> {
+      from.loadUnaligned(fromByteOffset: i &* stride, as: SIMD4<Scalar>.self)
+    }
+    // Lane by lane `x < lo ? x : lo` compiles to packed min/max; a NaN never becomes the minimum or maximum.
+    var lo = SIMD4<Scalar>(repeating: .infinity)
+    var hi = SIMD4<Scalar>(repeating: -.infinity)
+    var firstSums = SIMD4<Double>()
+    var secondSums = SIMD4<Double>()
+    var displacement = SIMD4<Double>()
+    var inA = 0
     var start = range.lowerBound
     while start &+ HalfSplit.blockSize <= range.upperBound {
       let isA = HalfSplit.isInHalfA(salt: salt, block: start / HalfSplit.blockSize)
-      let table = isA ? tableA : tableB
-      let x0 = load(start)
-      let x1 = load(start &+ 4)
-      let x2 = load(start &+ 8)
-      let x3 = load(start &+ 12)
-      bin(x0, table)
-      bin(x1, table)
-      bin(x2, table)
-      bin(x3, table)
-      let d0 = x0 - c
-      let d1 = x1 - c
-      let d2 = x2 - c
-      let d3 = x3 - c
-      addMoments((d0 + d1) + (d2 + d3), (d0 * d0 + d1 * d1) + (d2 * d2 + d3 * d3))
+      let x0 = load(raw, start)
+      let x1 = load(raw, start &+ 4)
+      let x2 = load(raw, start &+ 8)
+      let x3 = load(raw, start &+ 12)
+      let (s, q) = first.block(x0, x1, x2, x3, isA: isA)
+      firstSums += SIMD4(lowHalf: pairs(s), highHalf: pairs(q))
+      if twoGroups {
+        let (s, q) = second.block(x0, x1, x2, x3, isA: isA)
+        secondSums += SIMD4(lowHalf: pairs(s), highHalf: pairs(q))
+      }
+      if keepsCopy {
+        let e0 = x0 - load(reference, start)
+        let e1 = x1 - load(reference, start &+ 4)
+        let e2 = x2 - load(reference, start &+ 8)
+        let e3 = x3 - load(reference, start &+ 12)
+        let d = (e0 * e0 + e1 * e1) + (e2 * e2 + e3 * e3)
+        let n = (x0 * x0 + x1 * x1) + (x2 * x2 + x3 * x3)
+        displacement += SIMD4(lowHalf: pairs(d), highHalf: pairs(n))
+        (previous + start).update(from: base + start, count: HalfSplit.blockSize)
+      }
       for l in 0..<4 {
         let a = x0[l] < x1[l] ? x0[l] : x1[l]
         let b = x2[l] < x3[l] ? x2[l] : x3[l]
@@ -127,30 +246,37 @@ public struct HistogramKernel: Sendable {
       if isA { inA &+= HalfSplit.blockSize }
       start &+= HalfSplit.blockSize
     }
-    // A last block of fewer than 16 values (only at the end of a tensor), one value at a time in lane 0.
+    // A last block of fewer than 16 values (only at the end of a tensor), one value at a time.
     if start < range.upperBound {
       let isA = HalfSplit.isInHalfA(salt: salt, block: start / HalfSplit.blockSize)
-      let table = isA ? tableA : tableB
       for i in start..<range.upperBound {
-        let x = SIMD4(repeating: base[i])
-        var u = x * scale + offset
-        u[0] = u[0] > 0 ? u[0] : 0
-        u[0] = u[0] < top ? u[0] : top
-        add(UInt64(Scalar.roundedPositions(u)[0]), table)
-        let d = x[0] - c[0]
-        addMoments(SIMD4(d, 0, 0, 0), SIMD4(d * d, 0, 0, 0))
-        lo[0] = x[0] < lo[0] ? x[0] : lo[0]
-        hi[0] = x[0] > hi[0] ? x[0] : hi[0]
+        let x = base[i]
+        let d = first.single(x, isA: isA)
+        firstSums += SIMD4(d.doubleValue, 0, (d * d).doubleValue, 0)
+        if twoGroups {
+          let d = second.single(x, isA: isA)
+          secondSums += SIMD4(d.doubleValue, 0, (d * d).doubleValue, 0)
+        }
+        if keepsCopy {
+          let e = x - reference.load(fromByteOffset: i &* stride, as: Scalar.self)
+          displacement += SIMD4((e * e).doubleValue, 0, (x * x).doubleValue, 0)
+          previous[i] = x
+        }
+        lo[0] = x < lo[0] ? x : lo[0]
+        hi[0] = x > hi[0] ? x : hi[0]
       }
       if isA { inA &+= range.upperBound - start }
     }
-    countA += inA
-    countB += range.count - inA
-    let minimum = min(min(lo[0], lo[1]), min(lo[2], lo[3]))
-    let maximum = max(max(hi[0], hi[1]), max(hi[2], hi[3]))
-    moments.addPartial(
-      count: range.count, sum: sum[0] + sum[1], sumOfSquares: sumOfSquares[0] + sumOfSquares[1],
-      minimum: minimum.doubleValue, maximum: maximum.doubleValue)
+    summary.countA = inA
+    summary.countB = range.count - inA
+    summary.minimum = min(min(lo[0], lo[1]), min(lo[2], lo[3])).doubleValue
+    summary.maximum = max(max(hi[0], hi[1]), max(hi[2], hi[3])).doubleValue
+    summary.sums = SIMD4(
+      firstSums[0] + firstSums[1], firstSums[2] + firstSums[3], secondSums[0] + secondSums[1],
+      secondSums[2] + secondSums[3])
+    summary.displacement.squaredDisplacement = displacement[0] + displacement[1]
+    summary.displacement.squaredNorm = displacement[2] + displacement[3]
+    return summary
   }
 }
 
@@ -222,17 +348,11 @@ public protocol HistogramScalar: BinaryFloatingPoint, SIMDScalar, Sendable {
   var doubleValue: Double { get }
   /// The nearest integers to values already clamped into [0, 2²²], without the range checks of `Int(_:)`.
   static func roundedPositions(_ u: SIMD4<Self>) -> SIMD4<UInt32>
-  /// Bins `values[range]`; see ``HistogramKernel/accumulate(_:range:salt:tableA:tableB:countA:countB:moments:)``.
-  static func accumulate(
-    _ kernel: HistogramKernel, _ values: UnsafeBufferPointer<Self>, range: Range<Int>, salt: UInt64,
-    tableA: UnsafeMutablePointer<UInt64>, tableB: UnsafeMutablePointer<UInt64>,
-    countA: inout Int, countB: inout Int, moments: inout SampleMoments)
-  /// Sums `values[range]` against the previous copy and overwrites the copy; see
-  /// ``ParameterCopy/accumulate(_:range:previous:hasPrevious:)``.
-  static func accumulateDisplacement(
-    _ values: UnsafeBufferPointer<Self>, range: Range<Int>, previous: UnsafeMutablePointer<Self>,
-    hasPrevious: Bool
-  ) -> DisplacementSums
+  /// One binning pass over `values[range]`; see ``ChunkBinning``.
+  static func binChunk(
+    _ values: UnsafeBufferPointer<Self>, range: Range<Int>, salt: UInt64, first: ChunkTarget,
+    second: ChunkTarget?, copy: ChunkCopy<Self>?
+  ) -> ChunkSummary
 }
 
 extension Float: HistogramScalar {
@@ -241,20 +361,11 @@ extension Float: HistogramScalar {
   @inline(__always) public static func roundedPositions(_ u: SIMD4<Float>) -> SIMD4<UInt32> {
     unsafeBitCast(u + SIMD4(repeating: 12_582_912), to: SIMD4<UInt32>.self) &- 0x4B40_0000
   }
-  public static func accumulate(
-    _ kernel: HistogramKernel, _ values: UnsafeBufferPointer<Float>, range: Range<Int>, salt: UInt64,
-    tableA: UnsafeMutablePointer<UInt64>, tableB: UnsafeMutablePointer<UInt64>,
-    countA: inout Int, countB: inout Int, moments: inout SampleMoments
-  ) {
-    kernel.accumulate(
-      values, range: range, salt: salt, tableA: tableA, tableB: tableB, countA: &countA, countB: &countB,
-      moments: &moments)
-  }
-  public static func accumulateDisplacement(
-    _ values: UnsafeBufferPointer<Float>, range: Range<Int>, previous: UnsafeMutablePointer<Float>,
-    hasPrevious: Bool
-  ) -> DisplacementSums {
-    ParameterCopy<Float>.accumulate(values, range: range, previous: previous, hasPrevious: hasPrevious)
+  public static func binChunk(
+    _ values: UnsafeBufferPointer<Float>, range: Range<Int>, salt: UInt64, first: ChunkTarget,
+    second: ChunkTarget?, copy: ChunkCopy<Float>?
+  ) -> ChunkSummary {
+    ChunkBinning.pass(values, range: range, salt: salt, first: first, second: second, copy: copy)
   }
 }
 
@@ -265,19 +376,10 @@ extension Double: HistogramScalar {
     SIMD4<UInt32>(
       truncatingIfNeeded: unsafeBitCast(u + SIMD4(repeating: 6_755_399_441_055_744), to: SIMD4<UInt64>.self))
   }
-  public static func accumulate(
-    _ kernel: HistogramKernel, _ values: UnsafeBufferPointer<Double>, range: Range<Int>, salt: UInt64,
-    tableA: UnsafeMutablePointer<UInt64>, tableB: UnsafeMutablePointer<UInt64>,
-    countA: inout Int, countB: inout Int, moments: inout SampleMoments
-  ) {
-    kernel.accumulate(
-      values, range: range, salt: salt, tableA: tableA, tableB: tableB, countA: &countA, countB: &countB,
-      moments: &moments)
-  }
-  public static func accumulateDisplacement(
-    _ values: UnsafeBufferPointer<Double>, range: Range<Int>, previous: UnsafeMutablePointer<Double>,
-    hasPrevious: Bool
-  ) -> DisplacementSums {
-    ParameterCopy<Double>.accumulate(values, range: range, previous: previous, hasPrevious: hasPrevious)
+  public static func binChunk(
+    _ values: UnsafeBufferPointer<Double>, range: Range<Int>, salt: UInt64, first: ChunkTarget,
+    second: ChunkTarget?, copy: ChunkCopy<Double>?
+  ) -> ChunkSummary {
+    ChunkBinning.pass(values, range: range, salt: salt, first: first, second: second, copy: copy)
   }
 }

@@ -13,12 +13,12 @@ import Dispatch
 /// With diagnostics on, values are binned at 4K bins and the K and K/4 histograms are sums of 4 and 16
 /// adjacent fine bins (no second pass); the reporting resolution is K.
 ///
-/// The work is split into chunks of 65 536 values of one tensor for one group, binned concurrently
-/// (`DispatchQueue.concurrentPerform`) into per-chunk fixed-point tables whose integer sums do not depend
-/// on order, so results do not depend on timing or core count, and live and offline runs over the same snapshots agree exactly.
-/// The Euclidean sums ‖Δθ‖² and ‖θ‖² are taken in the same work items: the first item over a chunk of a
-/// tensor (in item order) also sums it against the previous copy and overwrites the copy, right after
-/// binning it, while the chunk is in cache; per-chunk sums are added in chunk order.
+/// The work is split into chunks of 65 536 values of one tensor, each loaded once for up to two of the
+/// groups that contain the tensor, binned concurrently (`DispatchQueue.concurrentPerform`) into per-chunk
+/// fixed-point tables whose integer sums do not depend on order, so results do not depend on timing or
+/// core count, and live and offline runs over the same snapshots agree exactly. The Euclidean sums ‖Δθ‖²
+/// and ‖θ‖² are taken in the same pass (the first over each chunk), which also overwrites the previous
+/// copy; per-chunk sums are added in chunk order.
 public final class GeometryMonitor {
   /// The configuration the monitor was built with.
   public let configuration: GeometryConfiguration
@@ -280,55 +280,58 @@ public final class GeometryMonitor {
     }
   }
 
+  /// One binning pass: a chunk of one tensor into the tables of one or two groups (positions in the pass's
+  /// group list, with the offsets of their tables in the scratch).
   private struct WorkItem {
-    let position: Int
     let tensor: Int
     let range: Range<Int>
-    let tableOffset: Int
+    let first: (position: Int, tableOffset: Int)
+    let second: (position: Int, tableOffset: Int)?
     /// Slot of this chunk's Euclidean sums, for the first item over the chunk (nil for the others).
     let displacementSlot: Int?
   }
 
-  private struct ItemResult {
-    var countA = 0
-    var countB = 0
-    var moments = SampleMoments()
-  }
-
-  /// One pass over the values of the given groups; per-chunk tables summed in chunk order. With a `copy`,
-  /// also each group's Euclidean sums (tensors in group order, chunks in order), and the copy is updated.
+  /// One pass over the values of the given groups: each chunk of a tensor is loaded once for up to two of
+  /// the groups containing it (the "all" group and the tensor's own, in the run defaults), and per-chunk
+  /// tables are summed in a fixed item order. With a `copy`, the first pass over each chunk also takes
+  /// each group's Euclidean sums (tensors in group order, chunks in order) and updates the copy.
   private func bin<Scalar: HistogramScalar>(
     groupIndices: [Int], tensors: [UnsafeBufferPointer<Scalar>], copy: ParameterCopy<Scalar>?
   ) -> (histograms: [(SplitHistogram, SampleMoments)], displacements: [DisplacementSums]?) {
+    let kernels = groupIndices.map { HistogramKernel(grid: groups[$0].fineGrid, scheme: configuration.binning) }
+    let tableLengths = groupIndices.map { HistogramKernel.tableLength(binCount: groups[$0].fineGrid.binCount) }
+    var containing: [Int: [Int]] = [:]
+    for (position, g) in groupIndices.enumerated() {
+      for t in groups[g].tensors { containing[t, default: []].append(position) }
+    }
     var items: [WorkItem] = []
     var firstSlot: [Int: Int] = [:]
     var slotCount = 0
-    var kernels: [HistogramKernel] = []
-    var tableLengths: [Int] = []
     var offset = 0
-    for (position, g) in groupIndices.enumerated() {
-      let grid = groups[g].fineGrid
-      let length = HistogramKernel.tableLength(binCount: grid.binCount)
-      kernels.append(HistogramKernel(grid: grid, scheme: configuration.binning))
-      tableLengths.append(length)
-      for t in groups[g].tensors {
-        let owns = copy != nil && firstSlot[t] == nil
+    func table(_ position: Int) -> (position: Int, tableOffset: Int) {
+      defer { offset += 2 * tableLengths[position] }
+      return (position, offset)
+    }
+    for t in containing.keys.sorted() {
+      let positions = containing[t]!
+      for pair in stride(from: 0, to: positions.count, by: 2) {
+        let owns = copy != nil && pair == 0
         if owns { firstSlot[t] = slotCount }
         var start = 0
         while start < elementCounts[t] {
           let end = min(start + Self.chunkSize, elementCounts[t])
           items.append(
             WorkItem(
-              position: position, tensor: t, range: start..<end, tableOffset: offset,
+              tensor: t, range: start..<end, first: table(positions[pair]),
+              second: pair + 1 < positions.count ? table(positions[pair + 1]) : nil,
               displacementSlot: owns ? slotCount : nil))
           if owns { slotCount += 1 }
-          offset += 2 * length
           start = end
         }
       }
     }
     if scratch.count < offset { scratch = [UInt64](repeating: 0, count: offset) }
-    var itemResults = [ItemResult](repeating: ItemResult(), count: items.count)
+    var itemResults = [ChunkSummary](repeating: ChunkSummary(), count: items.count)
     var chunkSums = [DisplacementSums](repeating: DisplacementSums(), count: slotCount)
     var copyValues = copy?.values ?? []
     copy?.values = []
@@ -338,7 +341,7 @@ public final class GeometryMonitor {
     let totalValues = items.reduce(0) { $0 + $1.range.count }
     withUnsafeMutableBuffers(&scratch, &itemResults, &chunkSums, &copyValues) {
       table, out, sums, previous in
-      // Each item writes only its own table slice and result slot, and only a chunk's first item writes
+      // Each item writes only its own table slices and result slot, and only a chunk's first item writes
       // its sums slot and its part of the copy, so concurrent items never race.
       nonisolated(unsafe) let table = table
       nonisolated(unsafe) let out = out
@@ -347,20 +350,19 @@ public final class GeometryMonitor {
       nonisolated(unsafe) let tensors = tensors
       nonisolated(unsafe) let work: (Int) -> Void = { i in
         let item = items[i]
-        let kernel = kernels[item.position]
-        let length = tableLengths[item.position]
-        let a = table.baseAddress! + item.tableOffset
-        a.initialize(repeating: 0, count: 2 * length)
-        var result = ItemResult(moments: SampleMoments(centre: kernel.centre))
-        Scalar.accumulate(
-          kernel, tensors[item.tensor], range: item.range, salt: split.salt(tensor: item.tensor), tableA: a,
-          tableB: a + length, countA: &result.countA, countB: &result.countB, moments: &result.moments)
-        out[i] = result
-        if let slot = item.displacementSlot, let start = copyOffsets[item.tensor] {
-          sums[slot] = Scalar.accumulateDisplacement(
-            tensors[item.tensor], range: item.range, previous: previous.baseAddress! + start,
-            hasPrevious: hasPrevious)
+        func target(_ t: (position: Int, tableOffset: Int)) -> ChunkTarget {
+          let a = table.baseAddress! + t.tableOffset
+          let length = tableLengths[t.position]
+          a.initialize(repeating: 0, count: 2 * length)
+          return ChunkTarget(kernel: kernels[t.position], tableA: a, tableB: a + length)
         }
+        let copy = item.displacementSlot.flatMap { _ in copyOffsets[item.tensor] }.map {
+          ChunkCopy(previous: previous.baseAddress! + $0, hasPrevious: hasPrevious)
+        }
+        out[i] = Scalar.binChunk(
+          tensors[item.tensor], range: item.range, salt: split.salt(tensor: item.tensor),
+          first: target(item.first), second: item.second.map(target), copy: copy)
+        if let slot = item.displacementSlot { sums[slot] = out[i].displacement }
       }
       if concurrent && totalValues >= 2 * Self.chunkSize {
         DispatchQueue.concurrentPerform(iterations: items.count) { work($0) }
@@ -373,11 +375,12 @@ public final class GeometryMonitor {
       HistogramTableSums(grid: groups[groupIndices[p]].fineGrid, unit: kernels[p].unit)
     }
     scratch.withUnsafeBufferPointer { table in
-      for (i, item) in items.enumerated() {
-        moments[item.position].merge(itemResults[i].moments)
-        sums[item.position].add(
-          tables: table.baseAddress! + item.tableOffset, countA: itemResults[i].countA,
-          countB: itemResults[i].countB)
+      for (item, result) in zip(items, itemResults) {
+        for (target, t) in [item.first, item.second].enumerated() {
+          guard let (p, tableOffset) = t else { continue }
+          moments[p].merge(result.moments(target: target, centre: kernels[p].centre))
+          sums[p].add(tables: table.baseAddress! + tableOffset, countA: result.countA, countB: result.countB)
+        }
       }
     }
     let histograms = sums.map(\.histogram)
