@@ -45,23 +45,30 @@ public enum TrainingBenchmark {
     name: String, spec: ModelSpec, batchSize: Int, monitor: GeometryConfiguration,
     inputShape: Shape = [1, 28, 28], classes: Int = 10, warmupSteps: Int = 20, windows: Int = 7,
     stepsPerWindow: Int = 20
-  ) throws -> (plain: Result, monitored: Result, overhead: Double) {
+  ) throws -> (plain: Result, monitored: Result, overhead: Double, observation: Double) {
     let harness = try Harness(
       spec: spec, batchSize: batchSize, inputShape: inputShape, classes: classes, monitor: monitor)
     harness.warmUp(steps: warmupSteps, observing: true)
     var plain: [Double] = []
     var monitored: [Double] = []
+    var observation: [Double] = []
     for pair in 0..<windows {
       // Alternate which comes first, so a steady drift within a pair cancels over pairs.
       for observing in pair % 2 == 0 ? [false, true] : [true, false] {
+        let before = harness.observerSeconds
         let t = harness.window(steps: stepsPerWindow, observing: observing)
-        if observing { monitored.append(t) } else { plain.append(t) }
+        if observing {
+          monitored.append(t)
+          observation.append((harness.observerSeconds - before) / Double(stepsPerWindow))
+        } else {
+          plain.append(t)
+        }
       }
     }
     let ratios = zip(monitored, plain).map { $0 / $1 }.sorted()
     return (
       harness.result(name: name, times: plain), harness.result(name: name + " + monitor", times: monitored),
-      ratios[ratios.count / 2] - 1
+      ratios[ratios.count / 2] - 1, observation.sorted()[observation.count / 2]
     )
   }
 
@@ -70,6 +77,9 @@ public enum TrainingBenchmark {
     let batchSize: Int
     let parameterCount: Int
     let trainStep: (Bool) -> Void
+    private let observerTotal: () -> Double
+    /// Seconds spent inside the monitor's observations so far.
+    var observerSeconds: Double { observerTotal() }
 
     init(
       spec: ModelSpec, batchSize: Int, inputShape: Shape, classes: Int, monitor: GeometryConfiguration?
@@ -87,14 +97,19 @@ public enum TrainingBenchmark {
       var step = 0
       self.batchSize = batchSize
       parameterCount = model.parameterCount
+      var observed = 0.0
       trainStep = { observing in
         let logits = model.forward(input, mode: .training)
         _ = SoftmaxCrossEntropy.lossAndGradient(logits: logits, labels: labels[...], gradient: gradient)
         _ = model.backward(gradient, needsInputGradient: false)
         optimizer.step()
         step += 1
-        if observing { _ = observer?.trainerDidStep(step, epoch: 1, model: model) }
+        guard observing, let observer else { return }
+        let start = DispatchTime.now().uptimeNanoseconds
+        _ = observer.trainerDidStep(step, epoch: 1, model: model)
+        observed += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
       }
+      observerTotal = { observed }
     }
 
     func warmUp(steps: Int, observing: Bool) { for _ in 0..<steps { trainStep(observing) } }

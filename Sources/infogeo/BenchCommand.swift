@@ -28,6 +28,8 @@ enum BenchCommand: Command {
     var threads: Int
     var training: [Training]
     var monitorOverheadPercent: [String: Double]
+    /// Time inside the observations, as a percentage of a step without the monitor.
+    var monitorObservationPercent: [String: Double]
     var geometryValuesPerSecond: [String: Double]
     var analysisSeconds: [String: Double]
   }
@@ -73,6 +75,7 @@ enum BenchCommand: Command {
     var strided = RunConfiguration().geometry
     strided.stride = 8
     var overheads: [String: Double] = [:]
+    var observationShares: [String: Double] = [:]
     for (label, monitor) in [
       (
         "monitor at stride 1 (run defaults: all + each tensor, diagnostics, Euclidean)",
@@ -81,7 +84,7 @@ enum BenchCommand: Command {
       ("monitor at stride 1 (all only, no diagnostics, no Euclidean)", lean),
       ("monitor (run defaults at stride 8)", strided),
     ] {
-      let (plain, monitored, overhead) = try TrainingBenchmark.monitorOverhead(
+      let (plain, monitored, overhead, observation) = try TrainingBenchmark.monitorOverhead(
         name: mlpName, spec: mlpSpec, batchSize: mlpBatch, monitor: monitor, windows: windows)
       var shown = monitored
       shown.name = mlpName + " + " + label
@@ -92,6 +95,11 @@ enum BenchCommand: Command {
           format:
             "    overhead: %+.1f%% time per step (median of %d alternating pairs; without: %.2f ms)",
           overheads[label]!, windows, plain.millisecondsPerStep))
+      say(
+        String(
+          format: "    the observations themselves: %.2f ms per step (%.1f%% of a step without the monitor)",
+          observation * 1e3, 100 * observation * 1e3 / plain.millisecondsPerStep))
+      observationShares[label] = 100 * observation * 1e3 / plain.millisecondsPerStep
     }
     say("")
 
@@ -122,6 +130,7 @@ enum BenchCommand: Command {
         try JSON.encode(
           Figures(
             threads: threads, training: training, monitorOverheadPercent: overheads,
+            monitorObservationPercent: observationShares,
             geometryValuesPerSecond: geometry,
             analysisSeconds: analysis)))
     }

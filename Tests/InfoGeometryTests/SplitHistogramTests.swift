@@ -20,12 +20,12 @@ struct SplitHistogramTests {
           Float.binChunk(
             v, range: start..<min(v.count, start + HistogramKernel.maximumChunk),
             salt: HalfSplit(seed: 1).salt(tensor: 0),
-            first: ChunkTarget(kernel: kernel, tableA: t.baseAddress!, tableB: t.baseAddress! + length),
-            second: nil, copy: nil)
+            target: ChunkTarget(kernel: kernel, tableA: t.baseAddress!, tableB: t.baseAddress! + length),
+            copy: nil)
         }
       }
       sums.add(tables: table, countA: summary.countA, countB: summary.countB)
-      moments.merge(summary.moments(target: 0, centre: kernel.centre))
+      moments.merge(summary.moments(centre: kernel.centre))
     }
     let h = sums.histogram
     return (h, moments)

@@ -53,17 +53,17 @@ public struct ChunkSummary: Sendable {
   var countB = 0
   var minimum = Double.infinity
   var maximum = -Double.infinity
-  /// Σ(x − c) and Σ(x − c)² about the centre c of the first and of the second target's grid.
-  var sums = SIMD4<Double>()
+  /// Σ(x − c) and Σ(x − c)² about the centre c of the target's grid.
+  var sum = 0.0
+  var sumOfSquares = 0.0
   /// ‖Δθ‖² and ‖θ‖² of the chunk, when the pass kept the previous copy.
   var displacement = DisplacementSums()
 
-  /// The chunk's moments about the centre of target `target` (0 or 1).
-  func moments(target: Int, centre: Double) -> SampleMoments {
+  /// The chunk's moments about `centre`, the centre of the target's grid.
+  func moments(centre: Double) -> SampleMoments {
     var m = SampleMoments(centre: centre)
     m.addPartial(
-      count: countA + countB, sum: sums[2 * target], sumOfSquares: sums[2 * target + 1], minimum: minimum,
-      maximum: maximum)
+      count: countA + countB, sum: sum, sumOfSquares: sumOfSquares, minimum: minimum, maximum: maximum)
     return m
   }
 }
@@ -75,9 +75,8 @@ public struct ChunkCopy<Scalar: HistogramScalar> {
   let hasPrevious: Bool
 }
 
-/// The binning pass: a chunk of one tensor into the tables of one or two groups, with the moments about
-/// each group's centre, and optionally the Euclidean sums against the previous copy — the values are loaded
-/// once for all of them.
+/// The binning pass: a chunk of one tensor into the tables of one group, with the moments about the
+/// group's centre, and optionally the Euclidean sums against the previous copy in the same loop.
 ///
 /// Sixteen values (one split block) at a time, four per SIMD lane group, in the values' own precision
 /// (Float for live Float32 parameters). Per group: the slot coordinate `u = x·(W/h) + offset` is one
@@ -95,26 +94,26 @@ public struct ChunkCopy<Scalar: HistogramScalar> {
 /// The difference θ − θ_prev is exact when the two are within a factor 2 of each other (Sterbenz), else
 /// rounded to 2⁻²⁴ of itself: negligible in a sum of squares.
 enum ChunkBinning {
-  /// Bins `values[range]` of the tensor with split salt `salt` into `first` (and `second`); with `copy`,
-  /// also sums against and overwrites the previous values. `range.lowerBound` must be a multiple of
+  /// Bins `values[range]` of the tensor with split salt `salt` into `target`; with `copy`, also sums
+  /// against and overwrites the previous values. `range.lowerBound` must be a multiple of
   /// ``HalfSplit/blockSize`` and the range at most ``HistogramKernel/maximumChunk`` long.
   @inline(__always)
   static func pass<Scalar: HistogramScalar>(
-    _ values: UnsafeBufferPointer<Scalar>, range: Range<Int>, salt: UInt64, first: ChunkTarget,
-    second: ChunkTarget?, copy: ChunkCopy<Scalar>?
+    _ values: UnsafeBufferPointer<Scalar>, range: Range<Int>, salt: UInt64, target: ChunkTarget,
+    copy: ChunkCopy<Scalar>?
   ) -> ChunkSummary {
-    // One specialised loop for each combination: the flags are constants inside it.
-    switch (second, copy) {
-    case (nil, nil):
-      loop(values, range, salt, Prepared(first), Prepared(first), nil, twoGroups: false, keepsCopy: false)
-    case (let second?, nil):
-      loop(values, range, salt, Prepared(first), Prepared(second), nil, twoGroups: true, keepsCopy: false)
-    case (nil, let copy?):
-      loop(values, range, salt, Prepared(first), Prepared(first), copy, twoGroups: false, keepsCopy: true)
-    case (let second?, let copy?):
-      loop(values, range, salt, Prepared(first), Prepared(second), copy, twoGroups: true, keepsCopy: true)
+    // One specialised loop with and one without the copy (the choice is a type, so a constant there).
+    if let copy {
+      loop(values, range, salt, Prepared(target), copy, KeepsCopy.self)
+    } else {
+      loop(values, range, salt, Prepared(target), nil, BinsOnly.self)
     }
   }
+
+  /// Whether a pass also keeps the previous copy, as a type: the loop is specialised for each.
+  private protocol Shape { static var keepsCopy: Bool { get } }
+  private enum BinsOnly: Shape { static var keepsCopy: Bool { false } }
+  private enum KeepsCopy: Shape { static var keepsCopy: Bool { true } }
 
   /// A target's constants in the values' precision, and its two tables.
   private struct Prepared<Scalar: HistogramScalar> {
@@ -188,11 +187,11 @@ enum ChunkBinning {
     SIMD2(v[0].doubleValue + v[2].doubleValue, v[1].doubleValue + v[3].doubleValue)
   }
 
-  @inline(__always)
-  private static func loop<Scalar: HistogramScalar>(
-    _ values: UnsafeBufferPointer<Scalar>, _ range: Range<Int>, _ salt: UInt64, _ first: Prepared<Scalar>,
-    _ second: Prepared<Scalar>, _ copy: ChunkCopy<Scalar>?, twoGroups: Bool, keepsCopy: Bool
+  private static func loop<Scalar: HistogramScalar, S: Shape>(
+    _ values: UnsafeBufferPointer<Scalar>, _ range: Range<Int>, _ salt: UInt64, _ target: Prepared<Scalar>,
+    _ copy: ChunkCopy<Scalar>?, _ shape: S.Type
   ) -> ChunkSummary {
+    let keepsCopy = S.keepsCopy
     var summary = ChunkSummary()
     guard let base = values.baseAddress, !range.isEmpty else { return summary }
     let raw = UnsafeRawPointer(base)
@@ -206,8 +205,7 @@ enum ChunkBinning {
     // Lane by lane `x < lo ? x : lo` compiles to packed min/max; a NaN never becomes the minimum or maximum.
     var lo = SIMD4<Scalar>(repeating: .infinity)
     var hi = SIMD4<Scalar>(repeating: -.infinity)
-    var firstSums = SIMD4<Double>()
-    var secondSums = SIMD4<Double>()
+    var sums = SIMD4<Double>()
     var displacement = SIMD4<Double>()
     var inA = 0
     var start = range.lowerBound
@@ -217,12 +215,8 @@ enum ChunkBinning {
       let x1 = load(raw, start &+ 4)
       let x2 = load(raw, start &+ 8)
       let x3 = load(raw, start &+ 12)
-      let (s, q) = first.block(x0, x1, x2, x3, isA: isA)
-      firstSums += SIMD4(lowHalf: pairs(s), highHalf: pairs(q))
-      if twoGroups {
-        let (s, q) = second.block(x0, x1, x2, x3, isA: isA)
-        secondSums += SIMD4(lowHalf: pairs(s), highHalf: pairs(q))
-      }
+      let (s, q) = target.block(x0, x1, x2, x3, isA: isA)
+      sums += SIMD4(lowHalf: pairs(s), highHalf: pairs(q))
       if keepsCopy {
         let e0 = x0 - load(reference, start)
         let e1 = x1 - load(reference, start &+ 4)
@@ -231,7 +225,11 @@ enum ChunkBinning {
         let d = (e0 * e0 + e1 * e1) + (e2 * e2 + e3 * e3)
         let n = (x0 * x0 + x1 * x1) + (x2 * x2 + x3 * x3)
         displacement += SIMD4(lowHalf: pairs(d), highHalf: pairs(n))
-        (previous + start).update(from: base + start, count: HalfSplit.blockSize)
+        let copyBytes = UnsafeMutableRawPointer(previous)
+        copyBytes.storeBytes(of: x0, toByteOffset: start &* stride, as: SIMD4<Scalar>.self)
+        copyBytes.storeBytes(of: x1, toByteOffset: (start &+ 4) &* stride, as: SIMD4<Scalar>.self)
+        copyBytes.storeBytes(of: x2, toByteOffset: (start &+ 8) &* stride, as: SIMD4<Scalar>.self)
+        copyBytes.storeBytes(of: x3, toByteOffset: (start &+ 12) &* stride, as: SIMD4<Scalar>.self)
       }
       for l in 0..<4 {
         let a = x0[l] < x1[l] ? x0[l] : x1[l]
@@ -251,12 +249,8 @@ enum ChunkBinning {
       let isA = HalfSplit.isInHalfA(salt: salt, block: start / HalfSplit.blockSize)
       for i in start..<range.upperBound {
         let x = base[i]
-        let d = first.single(x, isA: isA)
-        firstSums += SIMD4(d.doubleValue, 0, (d * d).doubleValue, 0)
-        if twoGroups {
-          let d = second.single(x, isA: isA)
-          secondSums += SIMD4(d.doubleValue, 0, (d * d).doubleValue, 0)
-        }
+        let d = target.single(x, isA: isA)
+        sums += SIMD4(d.doubleValue, 0, (d * d).doubleValue, 0)
         if keepsCopy {
           let e = x - reference.load(fromByteOffset: i &* stride, as: Scalar.self)
           displacement += SIMD4((e * e).doubleValue, 0, (x * x).doubleValue, 0)
@@ -271,9 +265,8 @@ enum ChunkBinning {
     summary.countB = range.count - inA
     summary.minimum = min(min(lo[0], lo[1]), min(lo[2], lo[3])).doubleValue
     summary.maximum = max(max(hi[0], hi[1]), max(hi[2], hi[3])).doubleValue
-    summary.sums = SIMD4(
-      firstSums[0] + firstSums[1], firstSums[2] + firstSums[3], secondSums[0] + secondSums[1],
-      secondSums[2] + secondSums[3])
+    summary.sum = sums[0] + sums[1]
+    summary.sumOfSquares = sums[2] + sums[3]
     summary.displacement.squaredDisplacement = displacement[0] + displacement[1]
     summary.displacement.squaredNorm = displacement[2] + displacement[3]
     return summary
@@ -350,8 +343,8 @@ public protocol HistogramScalar: BinaryFloatingPoint, SIMDScalar, Sendable {
   static func roundedPositions(_ u: SIMD4<Self>) -> SIMD4<UInt32>
   /// One binning pass over `values[range]`; see ``ChunkBinning``.
   static func binChunk(
-    _ values: UnsafeBufferPointer<Self>, range: Range<Int>, salt: UInt64, first: ChunkTarget,
-    second: ChunkTarget?, copy: ChunkCopy<Self>?
+    _ values: UnsafeBufferPointer<Self>, range: Range<Int>, salt: UInt64, target: ChunkTarget,
+    copy: ChunkCopy<Self>?
   ) -> ChunkSummary
 }
 
@@ -362,10 +355,10 @@ extension Float: HistogramScalar {
     unsafeBitCast(u + SIMD4(repeating: 12_582_912), to: SIMD4<UInt32>.self) &- 0x4B40_0000
   }
   public static func binChunk(
-    _ values: UnsafeBufferPointer<Float>, range: Range<Int>, salt: UInt64, first: ChunkTarget,
-    second: ChunkTarget?, copy: ChunkCopy<Float>?
+    _ values: UnsafeBufferPointer<Float>, range: Range<Int>, salt: UInt64, target: ChunkTarget,
+    copy: ChunkCopy<Float>?
   ) -> ChunkSummary {
-    ChunkBinning.pass(values, range: range, salt: salt, first: first, second: second, copy: copy)
+    ChunkBinning.pass(values, range: range, salt: salt, target: target, copy: copy)
   }
 }
 
@@ -377,9 +370,9 @@ extension Double: HistogramScalar {
       truncatingIfNeeded: unsafeBitCast(u + SIMD4(repeating: 6_755_399_441_055_744), to: SIMD4<UInt64>.self))
   }
   public static func binChunk(
-    _ values: UnsafeBufferPointer<Double>, range: Range<Int>, salt: UInt64, first: ChunkTarget,
-    second: ChunkTarget?, copy: ChunkCopy<Double>?
+    _ values: UnsafeBufferPointer<Double>, range: Range<Int>, salt: UInt64, target: ChunkTarget,
+    copy: ChunkCopy<Double>?
   ) -> ChunkSummary {
-    ChunkBinning.pass(values, range: range, salt: salt, first: first, second: second, copy: copy)
+    ChunkBinning.pass(values, range: range, salt: salt, target: target, copy: copy)
   }
 }

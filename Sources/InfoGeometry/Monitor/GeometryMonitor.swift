@@ -13,12 +13,12 @@ import Dispatch
 /// With diagnostics on, values are binned at 4K bins and the K and K/4 histograms are sums of 4 and 16
 /// adjacent fine bins (no second pass); the reporting resolution is K.
 ///
-/// The work is split into chunks of 65 536 values of one tensor, each loaded once for up to two of the
-/// groups that contain the tensor, binned concurrently (`DispatchQueue.concurrentPerform`) into per-chunk
-/// fixed-point tables whose integer sums do not depend on order, so results do not depend on timing or
-/// core count, and live and offline runs over the same snapshots agree exactly. The Euclidean sums ‖Δθ‖²
-/// and ‖θ‖² are taken in the same pass (the first over each chunk), which also overwrites the previous
-/// copy; per-chunk sums are added in chunk order.
+/// The work is split into chunks of 65 536 values of one tensor, binned concurrently
+/// (`DispatchQueue.concurrentPerform`) into the per-chunk fixed-point tables of every group that contains
+/// the tensor, one group after the other while the chunk is in cache. Integer table sums do not depend on
+/// order, so results do not depend on timing or core count, and live and offline runs over the same
+/// snapshots agree exactly. The Euclidean sums ‖Δθ‖² and ‖θ‖² are taken in the first group's pass over
+/// each chunk, which also overwrites the previous copy; per-chunk sums are added in chunk order.
 public final class GeometryMonitor {
   /// The configuration the monitor was built with.
   public let configuration: GeometryConfiguration
@@ -280,21 +280,22 @@ public final class GeometryMonitor {
     }
   }
 
-  /// One binning pass: a chunk of one tensor into the tables of one or two groups (positions in the pass's
-  /// group list, with the offsets of their tables in the scratch).
+  /// The work on a chunk of one tensor: binning it into the table of every group that contains it, one
+  /// group after the other while the chunk is in cache (the "all" group and the tensor's own, in the run
+  /// defaults).
   private struct WorkItem {
     let tensor: Int
     let range: Range<Int>
-    let first: (position: Int, tableOffset: Int)
-    let second: (position: Int, tableOffset: Int)?
-    /// Slot of this chunk's Euclidean sums, for the first item over the chunk (nil for the others).
+    /// Per group: its position in the pass's group list, its table's offset in the scratch, and the slot
+    /// of its ``ChunkSummary``.
+    let targets: [(position: Int, tableOffset: Int, result: Int)]
+    /// Slot of this chunk's Euclidean sums, taken in the first group's pass (nil when not kept).
     let displacementSlot: Int?
   }
 
-  /// One pass over the values of the given groups: each chunk of a tensor is loaded once for up to two of
-  /// the groups containing it (the "all" group and the tensor's own, in the run defaults), and per-chunk
-  /// tables are summed in a fixed item order. With a `copy`, the first pass over each chunk also takes
-  /// each group's Euclidean sums (tensors in group order, chunks in order) and updates the copy.
+  /// One pass over the values of the given groups, chunk by chunk (binned concurrently), with per-chunk
+  /// tables summed in a fixed order. With a `copy`, the first group's pass over each chunk also takes the
+  /// Euclidean sums (added per group: tensors in group order, chunks in order) and updates the copy.
   private func bin<Scalar: HistogramScalar>(
     groupIndices: [Int], tensors: [UnsafeBufferPointer<Scalar>], copy: ParameterCopy<Scalar>?
   ) -> (histograms: [(SplitHistogram, SampleMoments)], displacements: [DisplacementSums]?) {
@@ -308,30 +309,28 @@ public final class GeometryMonitor {
     var firstSlot: [Int: Int] = [:]
     var slotCount = 0
     var offset = 0
-    func table(_ position: Int) -> (position: Int, tableOffset: Int) {
-      defer { offset += 2 * tableLengths[position] }
-      return (position, offset)
-    }
+    var resultCount = 0
     for t in containing.keys.sorted() {
-      let positions = containing[t]!
-      for pair in stride(from: 0, to: positions.count, by: 2) {
-        let owns = copy != nil && pair == 0
-        if owns { firstSlot[t] = slotCount }
-        var start = 0
-        while start < elementCounts[t] {
-          let end = min(start + Self.chunkSize, elementCounts[t])
-          items.append(
-            WorkItem(
-              tensor: t, range: start..<end, first: table(positions[pair]),
-              second: pair + 1 < positions.count ? table(positions[pair + 1]) : nil,
-              displacementSlot: owns ? slotCount : nil))
-          if owns { slotCount += 1 }
-          start = end
+      if copy != nil { firstSlot[t] = slotCount }
+      var start = 0
+      while start < elementCounts[t] {
+        let end = min(start + Self.chunkSize, elementCounts[t])
+        let targets = containing[t]!.map { p in
+          defer {
+            offset += 2 * tableLengths[p]
+            resultCount += 1
+          }
+          return (position: p, tableOffset: offset, result: resultCount)
         }
+        items.append(
+          WorkItem(
+            tensor: t, range: start..<end, targets: targets, displacementSlot: copy != nil ? slotCount : nil))
+        if copy != nil { slotCount += 1 }
+        start = end
       }
     }
     if scratch.count < offset { scratch = [UInt64](repeating: 0, count: offset) }
-    var itemResults = [ChunkSummary](repeating: ChunkSummary(), count: items.count)
+    var itemResults = [ChunkSummary](repeating: ChunkSummary(), count: resultCount)
     var chunkSums = [DisplacementSums](repeating: DisplacementSums(), count: slotCount)
     var copyValues = copy?.values ?? []
     copy?.values = []
@@ -350,19 +349,20 @@ public final class GeometryMonitor {
       nonisolated(unsafe) let tensors = tensors
       nonisolated(unsafe) let work: (Int) -> Void = { i in
         let item = items[i]
-        func target(_ t: (position: Int, tableOffset: Int)) -> ChunkTarget {
+        for (j, t) in item.targets.enumerated() {
           let a = table.baseAddress! + t.tableOffset
           let length = tableLengths[t.position]
           a.initialize(repeating: 0, count: 2 * length)
-          return ChunkTarget(kernel: kernels[t.position], tableA: a, tableB: a + length)
+          let copy =
+            j == 0
+            ? item.displacementSlot.flatMap { _ in copyOffsets[item.tensor] }.map {
+              ChunkCopy(previous: previous.baseAddress! + $0, hasPrevious: hasPrevious)
+            } : nil
+          out[t.result] = Scalar.binChunk(
+            tensors[item.tensor], range: item.range, salt: split.salt(tensor: item.tensor),
+            target: ChunkTarget(kernel: kernels[t.position], tableA: a, tableB: a + length), copy: copy)
+          if j == 0, let slot = item.displacementSlot { sums[slot] = out[t.result].displacement }
         }
-        let copy = item.displacementSlot.flatMap { _ in copyOffsets[item.tensor] }.map {
-          ChunkCopy(previous: previous.baseAddress! + $0, hasPrevious: hasPrevious)
-        }
-        out[i] = Scalar.binChunk(
-          tensors[item.tensor], range: item.range, salt: split.salt(tensor: item.tensor),
-          first: target(item.first), second: item.second.map(target), copy: copy)
-        if let slot = item.displacementSlot { sums[slot] = out[i].displacement }
       }
       if concurrent && totalValues >= 2 * Self.chunkSize {
         DispatchQueue.concurrentPerform(iterations: items.count) { work($0) }
@@ -375,11 +375,12 @@ public final class GeometryMonitor {
       HistogramTableSums(grid: groups[groupIndices[p]].fineGrid, unit: kernels[p].unit)
     }
     scratch.withUnsafeBufferPointer { table in
-      for (item, result) in zip(items, itemResults) {
-        for (target, t) in [item.first, item.second].enumerated() {
-          guard let (p, tableOffset) = t else { continue }
-          moments[p].merge(result.moments(target: target, centre: kernels[p].centre))
-          sums[p].add(tables: table.baseAddress! + tableOffset, countA: result.countA, countB: result.countB)
+      for item in items {
+        for t in item.targets {
+          let result = itemResults[t.result]
+          moments[t.position].merge(result.moments(centre: kernels[t.position].centre))
+          sums[t.position].add(
+            tables: table.baseAddress! + t.tableOffset, countA: result.countA, countB: result.countB)
         }
       }
     }
