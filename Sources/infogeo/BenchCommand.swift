@@ -16,11 +16,12 @@ enum BenchCommand: Command {
     discussion: """
       Training: steady-state samples/s (median over timed windows after a warm-up) of an MLP 784-512-512-10 \
       at batch 128 and a CNN (conv 3×3×32, pool, conv 3×3×64, pool, 128, 10) at batch 64, on random data \
-      with SGD; the MLP's overhead with the geometry monitor at stride 1 (run defaults: all + each tensor, \
-      debiased, diagnostics and the Euclidean comparator on; and a lean monitor of all parameters only) and \
-      at stride 8, from alternating windows with and without it on one model. Geometry: values/s of one \
-      monitor observation of one group of 10⁶ and 10⁷ values, run defaults and lean, concurrent and on one \
-      thread. \
+      with SGD; the MLP's overhead with the geometry monitor at stride 1 (the run defaults: all + each \
+      tensor, debiased, diagnostics and the Euclidean comparator on; the library's defaults: all parameters, \
+      diagnostics and Euclidean on; a lean monitor of all parameters without either) and at stride 8, from \
+      alternating windows with and without it on one model, and the time spent inside the observations. \
+      Geometry: values/s of one monitor observation of one group of 10⁶ and 10⁷ values, library defaults \
+      and lean, concurrent and on one thread. \
       Compare with PyTorch by running Scripts/torch_bench.py (optional, needs torch).
       """)
 
@@ -81,7 +82,8 @@ enum BenchCommand: Command {
         "monitor at stride 1 (run defaults: all + each tensor, diagnostics, Euclidean)",
         RunConfiguration().geometry
       ),
-      ("monitor at stride 1 (all only, no diagnostics, no Euclidean)", lean),
+      ("monitor at stride 1 (library defaults: all, diagnostics, Euclidean)", GeometryConfiguration()),
+      ("monitor at stride 1 (lean: all only, no diagnostics, no Euclidean)", lean),
       ("monitor (run defaults at stride 8)", strided),
     ] {
       let (plain, monitored, overhead, observation) = try TrainingBenchmark.monitorOverhead(
@@ -115,7 +117,7 @@ enum BenchCommand: Command {
       geometry["\(count) values, lean, one thread"] = serial
       say(
         String(
-          format: "  %8d values   %.2e values/s run defaults   %.2e lean   %.2e lean on one thread", count,
+          format: "  %8d values   %.2e values/s library defaults   %.2e lean   %.2e lean on one thread", count,
           full, plain, serial))
     }
 

@@ -90,7 +90,7 @@ public struct ChunkCopy<Scalar: HistogramScalar> {
 /// A chunk of at most ``HistogramKernel/maximumChunk`` values keeps both halves of an entry below 2³²
 /// (counts ≤ 2¹⁶, share sums < 2¹⁶·2¹⁵), so they never carry into each other.
 ///
-/// Moments and the Euclidean sums are taken per block in the values' precision and added in Double pairs.
+/// Moments and the Euclidean sums are taken per block in the values' precision and added in Double.
 /// The difference θ − θ_prev is exact when the two are within a factor 2 of each other (Sterbenz), else
 /// rounded to 2⁻²⁴ of itself: negligible in a sum of squares.
 enum ChunkBinning {
@@ -182,11 +182,6 @@ enum ChunkBinning {
     }
   }
 
-  /// Lane pairs (0 + 2, 1 + 3) of a block's per-lane sums, in Double.
-  @inline(__always) private static func pairs<Scalar: HistogramScalar>(_ v: SIMD4<Scalar>) -> SIMD2<Double> {
-    SIMD2(v[0].doubleValue + v[2].doubleValue, v[1].doubleValue + v[3].doubleValue)
-  }
-
   private static func loop<Scalar: HistogramScalar, S: Shape>(
     _ values: UnsafeBufferPointer<Scalar>, _ range: Range<Int>, _ salt: UInt64, _ target: Prepared<Scalar>,
     _ copy: ChunkCopy<Scalar>?, _ shape: S.Type
@@ -206,7 +201,9 @@ enum ChunkBinning {
     var lo = SIMD4<Scalar>(repeating: .infinity)
     var hi = SIMD4<Scalar>(repeating: -.infinity)
     var sums = SIMD4<Double>()
+    var squares = SIMD4<Double>()
     var displacement = SIMD4<Double>()
+    var norm = SIMD4<Double>()
     var inA = 0
     var start = range.lowerBound
     while start &+ HalfSplit.blockSize <= range.upperBound {
@@ -216,7 +213,8 @@ enum ChunkBinning {
       let x2 = load(raw, start &+ 8)
       let x3 = load(raw, start &+ 12)
       let (s, q) = target.block(x0, x1, x2, x3, isA: isA)
-      sums += SIMD4(lowHalf: pairs(s), highHalf: pairs(q))
+      sums += Scalar.widened(s)
+      squares += Scalar.widened(q)
       if keepsCopy {
         let e0 = x0 - load(reference, start)
         let e1 = x1 - load(reference, start &+ 4)
@@ -224,7 +222,8 @@ enum ChunkBinning {
         let e3 = x3 - load(reference, start &+ 12)
         let d = (e0 * e0 + e1 * e1) + (e2 * e2 + e3 * e3)
         let n = (x0 * x0 + x1 * x1) + (x2 * x2 + x3 * x3)
-        displacement += SIMD4(lowHalf: pairs(d), highHalf: pairs(n))
+        displacement += Scalar.widened(d)
+        norm += Scalar.widened(n)
         let copyBytes = UnsafeMutableRawPointer(previous)
         copyBytes.storeBytes(of: x0, toByteOffset: start &* stride, as: SIMD4<Scalar>.self)
         copyBytes.storeBytes(of: x1, toByteOffset: (start &+ 4) &* stride, as: SIMD4<Scalar>.self)
@@ -250,10 +249,12 @@ enum ChunkBinning {
       for i in start..<range.upperBound {
         let x = base[i]
         let d = target.single(x, isA: isA)
-        sums += SIMD4(d.doubleValue, 0, (d * d).doubleValue, 0)
+        sums[0] += d.doubleValue
+        squares[0] += (d * d).doubleValue
         if keepsCopy {
           let e = x - reference.load(fromByteOffset: i &* stride, as: Scalar.self)
-          displacement += SIMD4((e * e).doubleValue, 0, (x * x).doubleValue, 0)
+          displacement[0] += (e * e).doubleValue
+          norm[0] += (x * x).doubleValue
           previous[i] = x
         }
         lo[0] = x < lo[0] ? x : lo[0]
@@ -265,10 +266,10 @@ enum ChunkBinning {
     summary.countB = range.count - inA
     summary.minimum = min(min(lo[0], lo[1]), min(lo[2], lo[3])).doubleValue
     summary.maximum = max(max(hi[0], hi[1]), max(hi[2], hi[3])).doubleValue
-    summary.sum = sums[0] + sums[1]
-    summary.sumOfSquares = sums[2] + sums[3]
-    summary.displacement.squaredDisplacement = displacement[0] + displacement[1]
-    summary.displacement.squaredNorm = displacement[2] + displacement[3]
+    summary.sum = sums.sum()
+    summary.sumOfSquares = squares.sum()
+    summary.displacement.squaredDisplacement = displacement.sum()
+    summary.displacement.squaredNorm = norm.sum()
     return summary
   }
 }
@@ -341,6 +342,8 @@ public protocol HistogramScalar: BinaryFloatingPoint, SIMDScalar, Sendable {
   var doubleValue: Double { get }
   /// The nearest integers to values already clamped into [0, 2²²], without the range checks of `Int(_:)`.
   static func roundedPositions(_ u: SIMD4<Self>) -> SIMD4<UInt32>
+  /// The four lanes in Double.
+  static func widened(_ v: SIMD4<Self>) -> SIMD4<Double>
   /// One binning pass over `values[range]`; see ``ChunkBinning``.
   static func binChunk(
     _ values: UnsafeBufferPointer<Self>, range: Range<Int>, salt: UInt64, target: ChunkTarget,
@@ -351,6 +354,9 @@ public protocol HistogramScalar: BinaryFloatingPoint, SIMDScalar, Sendable {
 extension Float: HistogramScalar {
   @inline(__always) public var doubleValue: Double { Double(self) }
   /// Adding 1.5·2²³ leaves the integer nearest to each lane in the low mantissa bits (round to nearest even).
+  @inline(__always) public static func widened(_ v: SIMD4<Float>) -> SIMD4<Double> {
+    SIMD4(Double(v[0]), Double(v[1]), Double(v[2]), Double(v[3]))
+  }
   @inline(__always) public static func roundedPositions(_ u: SIMD4<Float>) -> SIMD4<UInt32> {
     unsafeBitCast(u + SIMD4(repeating: 12_582_912), to: SIMD4<UInt32>.self) &- 0x4B40_0000
   }
@@ -365,6 +371,7 @@ extension Float: HistogramScalar {
 extension Double: HistogramScalar {
   @inline(__always) public var doubleValue: Double { self }
   /// Adding 1.5·2⁵² leaves the integer nearest to each lane in the low bits (round to nearest even).
+  @inline(__always) public static func widened(_ v: SIMD4<Double>) -> SIMD4<Double> { v }
   @inline(__always) public static func roundedPositions(_ u: SIMD4<Double>) -> SIMD4<UInt32> {
     SIMD4<UInt32>(
       truncatingIfNeeded: unsafeBitCast(u + SIMD4(repeating: 6_755_399_441_055_744), to: SIMD4<UInt64>.self))
