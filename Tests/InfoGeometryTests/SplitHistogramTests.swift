@@ -56,6 +56,19 @@ struct SplitHistogramTests {
     #expect(atCentre.masses == [0, 0, 0, 1, 0, 0])
   }
 
+  @Test("full chunks of one value with the largest share keep every unit: count and share sums never carry")
+  func fullChunksDoNotCarry() throws {
+    let grid = try HistogramGrid(lower: 0, upper: 4, binCount: 4)  // centres 0.5 … 3.5, W = 2¹⁵
+    let unit = Double(HistogramKernel(grid: grid, scheme: .linear).unit)
+    // u = (x + 0.5)·W = 2W − 1: left slot bin 0 gets 1 unit, bin 1 gets W − 1, the largest share there is.
+    let x = Float(1.5 - 1 / unit)
+    let n = 2 * HistogramKernel.maximumChunk
+    let (h, _) = Self.histogram([Float](repeating: x, count: n), grid: grid, scheme: .linear)
+    let expected = [0, Double(n) / unit, Double(n) * (unit - 1) / unit, 0, 0, 0]
+    #expect(zip(h.countsA, h.countsB).map { $0 + $1 } == expected)
+    #expect(h.elementCount == n)
+  }
+
   @Test("moments from the kernel match a direct computation")
   func moments() throws {
     var r = TestRandom(seed: 4)

@@ -79,7 +79,7 @@ public struct ChunkCopy<Scalar: HistogramScalar> {
 /// group's centre, and optionally the Euclidean sums against the previous copy in the same loop.
 ///
 /// Sixteen values (one split block) at a time, four per SIMD lane group, in the values' own precision
-/// (Float for live Float32 parameters). Per group: the slot coordinate `u = x·(W/h) + offset` is one
+/// (Float for live Float32 parameters). The slot coordinate `u = x·(W/h) + offset` is one
 /// multiply-add, clamped branch-free into the table (NaN clamps to the underflow slot); `U = round(u)` is
 /// read from the low bits of `u + 1.5·2²³` (Float; 2⁵² for Double), which needs no range checks and is
 /// exact for `u < 2²²`; the left slot is `k = U >> s` and the share of slot k + 1 is `f = U mod W` (0 for
