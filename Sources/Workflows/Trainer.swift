@@ -12,8 +12,21 @@ public enum TrainingDecision: Sendable, Equatable {
 
 /// Called after every optimizer step with the model as it is now. Observers read parameters in
 /// place through `model.parameters` (no copy); the geometry monitor plugs in here.
+///
+/// The parameters stay as they are until the next step's optimizer update: the next forward and backward
+/// passes only read them. An observer may therefore go on reading them in the background after
+/// ``trainerDidStep(_:epoch:model:)`` returns, as long as it is done when
+/// ``trainerWillUpdateParameters()`` returns; that call also brings its decision about the step.
 public protocol StepObserver: AnyObject {
   func trainerDidStep(_ step: Int, epoch: Int, model: any Layer) -> TrainingDecision
+  /// Called before the optimizer changes the parameters again, and when training ends (by a stop or at
+  /// its last step): finish any reading of the parameters still in progress and return its decision
+  /// about the last step observed. The default has nothing in progress and proceeds.
+  func trainerWillUpdateParameters() -> TrainingDecision
+}
+
+extension StepObserver {
+  public func trainerWillUpdateParameters() -> TrainingDecision { .proceed }
 }
 
 /// Called after every evaluation (see ``EvaluationSchedule``), e.g. to write metrics.csv or to stop
@@ -162,10 +175,31 @@ public final class Trainer {
       return .proceed
     }
 
+    /// Waits for the step observers' background work; the first stop wins.
+    func settleObservers() -> TrainingDecision {
+      var decision = TrainingDecision.proceed
+      for observer in stepObservers {
+        let d = observer.trainerWillUpdateParameters()
+        if case .stop = d, decision == .proceed { decision = d }
+      }
+      return decision
+    }
+    func stopped(_ reason: String, epoch: Int) throws -> Summary {
+      _ = settleObservers()
+      if lastMetrics?.step != step { lastMetrics = try evaluate(step: step, epoch: epoch) }
+      progress.message("stopped at step \(step): \(reason)")
+      return Summary(
+        steps: step, stopReason: reason, lastMetrics: lastMetrics,
+        samplesPerSecond: Double(samples) / Date().timeIntervalSince(started))
+    }
+
     if case .stop(let reason) = try evaluateIfScheduled(epoch: 0) {
       return Summary(steps: 0, stopReason: reason, lastMetrics: lastMetrics, samplesPerSecond: 0)
     }
-    for epoch in 1...max(1, configuration.epochs) {
+    // A step observer finishing in the background cannot be left running if training throws.
+    defer { _ = settleObservers() }
+    var epoch = 1
+    while epoch <= max(1, configuration.epochs) {
       batchOrder.fill(&order, epoch: epoch - 1)
       for batch in 0..<batchOrder.batchesPerEpoch where step < total {
         train.gather(indices: batchOrder.batch(batch, of: order), images: batchImages, labels: &batchLabels)
@@ -176,6 +210,12 @@ public final class Trainer {
           logits: logits, labels: batchLabels[...], gradient: logitGradient)
         guard loss.isFinite else { throw TrainingError.nonFinite(step: step, what: "the training loss") }
         _ = model.backward(logitGradient, needsInputGradient: false)
+        // The observers of the previous step finish before its parameters change; if one of them stops
+        // training, the parameters are still the previous step's, and this step is not taken.
+        if case .stop(let reason) = settleObservers() {
+          step -= 1
+          return try stopped(reason, epoch: epoch)
+        }
         optimizer.step()
         samples += batchLabels.count
         var decision = TrainingDecision.proceed
@@ -185,22 +225,19 @@ public final class Trainer {
         }
         if case .proceed = decision { decision = try evaluateIfScheduled(epoch: epoch) }
         progress.update(step: step, totalSteps: total, epoch: epoch, loss: loss, samples: samples)
-        if case .stop(let reason) = decision {
-          if !evaluationSteps.contains(step) { lastMetrics = try evaluate(step: step, epoch: epoch) }
-          progress.message("stopped at step \(step): \(reason)")
-          return Summary(
-            steps: step, stopReason: reason, lastMetrics: lastMetrics,
-            samplesPerSecond: Double(samples) / Date().timeIntervalSince(started))
-        }
+        if case .stop(let reason) = decision { return try stopped(reason, epoch: epoch) }
       }
       if step >= total { break }
+      epoch += 1
+    }
+    if case .stop(let reason) = settleObservers() {
+      return try stopped(reason, epoch: min(epoch, max(1, configuration.epochs)))
     }
     return Summary(
       steps: step, stopReason: nil, lastMetrics: lastMetrics,
       samplesPerSecond: Double(samples) / max(1e-9, Date().timeIntervalSince(started)))
   }
 
-  /// Loss and accuracy on the full training, test and (if any) validation sets.
   public func evaluate(step: Int, epoch: Int) throws -> EvaluationMetrics {
     for p in model.parameters where !p.parameter.value.buffer.allSatisfy(\.isFinite) {
       throw TrainingError.nonFinite(step: step, what: "parameter \(p.name)")

@@ -40,18 +40,20 @@ public enum TrainingBenchmark {
   /// The monitor's overhead on `spec` at `batchSize`, measured so that a machine whose speed drifts
   /// (shared cores, frequency changes) does not bias it: one model trains through `windows` pairs of
   /// windows, one without and one with the monitor observing every step, in alternating order; the
-  /// overhead is the median over pairs of (time with)/(time without) − 1. Returns both medians too.
+  /// overhead is the median over pairs of (time with)/(time without) − 1. Returns both medians too, and
+  /// the median time per step the training loop spends in the monitor's calls: starting an observation,
+  /// and waiting for it before the next update (it runs in the background meanwhile, see ``GeometryLog``).
   public static func monitorOverhead(
     name: String, spec: ModelSpec, batchSize: Int, monitor: GeometryConfiguration,
     inputShape: Shape = [1, 28, 28], classes: Int = 10, warmupSteps: Int = 20, windows: Int = 7,
     stepsPerWindow: Int = 20
-  ) throws -> (plain: Result, monitored: Result, overhead: Double, observation: Double) {
+  ) throws -> (plain: Result, monitored: Result, overhead: Double, waiting: Double) {
     let harness = try Harness(
       spec: spec, batchSize: batchSize, inputShape: inputShape, classes: classes, monitor: monitor)
     harness.warmUp(steps: warmupSteps, observing: true)
     var plain: [Double] = []
     var monitored: [Double] = []
-    var observation: [Double] = []
+    var waiting: [Double] = []
     for pair in 0..<windows {
       // Alternate which comes first, so a steady drift within a pair cancels over pairs.
       for observing in pair % 2 == 0 ? [false, true] : [true, false] {
@@ -59,7 +61,7 @@ public enum TrainingBenchmark {
         let t = harness.window(steps: stepsPerWindow, observing: observing)
         if observing {
           monitored.append(t)
-          observation.append((harness.observerSeconds - before) / Double(stepsPerWindow))
+          waiting.append((harness.observerSeconds - before) / Double(stepsPerWindow))
         } else {
           plain.append(t)
         }
@@ -68,7 +70,7 @@ public enum TrainingBenchmark {
     let ratios = zip(monitored, plain).map { $0 / $1 }.sorted()
     return (
       harness.result(name: name, times: plain), harness.result(name: name + " + monitor", times: monitored),
-      ratios[ratios.count / 2] - 1, observation.sorted()[observation.count / 2]
+      ratios[ratios.count / 2] - 1, waiting.sorted()[waiting.count / 2]
     )
   }
 
@@ -77,8 +79,11 @@ public enum TrainingBenchmark {
     let batchSize: Int
     let parameterCount: Int
     let trainStep: (Bool) -> Void
+    /// Waits for an observation still in progress.
+    let settle: () -> Void
     private let observerTotal: () -> Double
-    /// Seconds spent inside the monitor's observations so far.
+    /// Seconds the training loop has spent in the monitor's calls so far (starting an observation, and
+    /// waiting for it to finish before the next update).
     var observerSeconds: Double { observerTotal() }
 
     init(
@@ -97,19 +102,25 @@ public enum TrainingBenchmark {
       var step = 0
       self.batchSize = batchSize
       parameterCount = model.parameterCount
-      var observed = 0.0
+      var waited = 0.0
+      func timed(_ body: () -> Void) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        waited += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+      }
+      settle = { if let observer { timed { _ = observer.trainerWillUpdateParameters() } } }
       trainStep = { observing in
         let logits = model.forward(input, mode: .training)
         _ = SoftmaxCrossEntropy.lossAndGradient(logits: logits, labels: labels[...], gradient: gradient)
         _ = model.backward(gradient, needsInputGradient: false)
+        // As the trainer does: the observation of the previous step finishes before the update.
+        if let observer { timed { _ = observer.trainerWillUpdateParameters() } }
         optimizer.step()
         step += 1
         guard observing, let observer else { return }
-        let start = DispatchTime.now().uptimeNanoseconds
-        _ = observer.trainerDidStep(step, epoch: 1, model: model)
-        observed += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        timed { _ = observer.trainerDidStep(step, epoch: 1, model: model) }
       }
-      observerTotal = { observed }
+      observerTotal = { waited }
     }
 
     func warmUp(steps: Int, observing: Bool) { for _ in 0..<steps { trainStep(observing) } }
@@ -118,6 +129,8 @@ public enum TrainingBenchmark {
     func window(steps: Int, observing: Bool) -> Double {
       let start = DispatchTime.now().uptimeNanoseconds
       for _ in 0..<steps { trainStep(observing) }
+      // The window's last observation finishes inside it.
+      settle()
       return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(steps)
     }
 

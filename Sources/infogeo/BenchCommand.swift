@@ -19,7 +19,8 @@ enum BenchCommand: Command {
       with SGD; the MLP's overhead with the geometry monitor at stride 1 (the run defaults: all + each \
       tensor, debiased, diagnostics and the Euclidean comparator on; the library's defaults: all parameters, \
       diagnostics and Euclidean on; a lean monitor of all parameters without either) and at stride 8, from \
-      alternating windows with and without it on one model, and the time spent inside the observations. \
+      alternating windows with and without it on one model, and the time the training loop waits for it \
+      (observations run in the background during the next step's forward and backward passes). \
       Geometry: values/s of one monitor observation of one group of 10⁶ and 10⁷ values, library defaults \
       and lean, concurrent and on one thread. \
       Compare with PyTorch by running Scripts/torch_bench.py (optional, needs torch).
@@ -29,8 +30,8 @@ enum BenchCommand: Command {
     var threads: Int
     var training: [Training]
     var monitorOverheadPercent: [String: Double]
-    /// Time inside the observations, as a percentage of a step without the monitor.
-    var monitorObservationPercent: [String: Double]
+    /// Time the training loop waits for the monitor, as a percentage of a step without it.
+    var monitorWaitPercent: [String: Double]
     var geometryValuesPerSecond: [String: Double]
     var analysisSeconds: [String: Double]
   }
@@ -76,7 +77,7 @@ enum BenchCommand: Command {
     var strided = RunConfiguration().geometry
     strided.stride = 8
     var overheads: [String: Double] = [:]
-    var observationShares: [String: Double] = [:]
+    var waitingShares: [String: Double] = [:]
     for (label, monitor) in [
       (
         "monitor at stride 1 (run defaults: all + each tensor, diagnostics, Euclidean)",
@@ -86,7 +87,7 @@ enum BenchCommand: Command {
       ("monitor at stride 1 (lean: all only, no diagnostics, no Euclidean)", lean),
       ("monitor (run defaults at stride 8)", strided),
     ] {
-      let (plain, monitored, overhead, observation) = try TrainingBenchmark.monitorOverhead(
+      let (plain, monitored, overhead, waiting) = try TrainingBenchmark.monitorOverhead(
         name: mlpName, spec: mlpSpec, batchSize: mlpBatch, monitor: monitor, windows: windows)
       var shown = monitored
       shown.name = mlpName + " + " + label
@@ -99,9 +100,10 @@ enum BenchCommand: Command {
           overheads[label]!, windows, plain.millisecondsPerStep))
       say(
         String(
-          format: "    the observations themselves: %.2f ms per step (%.1f%% of a step without the monitor)",
-          observation * 1e3, 100 * observation * 1e3 / plain.millisecondsPerStep))
-      observationShares[label] = 100 * observation * 1e3 / plain.millisecondsPerStep
+          format:
+            "    the training loop waits for the monitor: %.2f ms per step (%.1f%% of a step without it)",
+          waiting * 1e3, 100 * waiting * 1e3 / plain.millisecondsPerStep))
+      waitingShares[label] = 100 * waiting * 1e3 / plain.millisecondsPerStep
     }
     say("")
 
@@ -132,7 +134,7 @@ enum BenchCommand: Command {
         try JSON.encode(
           Figures(
             threads: threads, training: training, monitorOverheadPercent: overheads,
-            monitorObservationPercent: observationShares,
+            monitorWaitPercent: waitingShares,
             geometryValuesPerSecond: geometry,
             analysisSeconds: analysis)))
     }

@@ -33,6 +33,26 @@ final class StopAt: StepObserver {
   }
 }
 
+/// Reads the parameters after a fixed step "in the background", as the geometry log does: its decision
+/// about that step comes only when the trainer is about to update the parameters again.
+final class DeferredStopAt: StepObserver {
+  let step: Int
+  private var lastStep = 0
+  /// Fingerprint of the first weight at the stop step, and at the end of the run.
+  private(set) var atStop: Double?
+  init(_ step: Int) { self.step = step }
+  func trainerDidStep(_ step: Int, epoch: Int, model: any Layer) -> TrainingDecision {
+    lastStep = step
+    if step == self.step {
+      atStop = model.parameters[0].parameter.value.buffer.reduce(0.0) { $0 + Double($1) }
+    }
+    return .proceed
+  }
+  func trainerWillUpdateParameters() -> TrainingDecision {
+    lastStep == step ? .stop(reason: "deferred stop") : .proceed
+  }
+}
+
 /// The Fashion-MNIST data of a small run, loaded once for the suite.
 enum FashionFixture {
   static let data: ExperimentData? = {
@@ -116,6 +136,21 @@ struct TrainerTests {
     let summary = try trainer.run(progress: ProgressReporter(style: .quiet))
     #expect(summary.steps == 7 && summary.stopReason == "test stop")
     #expect(summary.lastMetrics?.step == 7)
+  }
+
+  @Test(
+    "a stop decided before the next update ends training at the observed step, its parameters untouched",
+    .enabled(if: FashionFixture.data != nil, "needs Debian's dataset-fashion-mnist"))
+  func deferredStopping() throws {
+    let data = try #require(FashionFixture.data)
+    let trainer = try makeTrainer(data, epochs: 5, seed: 1, evaluation: .every(1000))
+    let observer = DeferredStopAt(7)
+    trainer.stepObservers = [observer]
+    let summary = try trainer.run(progress: ProgressReporter(style: .quiet))
+    #expect(summary.steps == 7 && summary.stopReason == "deferred stop")
+    #expect(summary.lastMetrics?.step == 7)
+    let now = trainer.model.parameters[0].parameter.value.buffer.reduce(0.0) { $0 + Double($1) }
+    #expect(observer.atStop == now)
   }
 
   @Test("a diverging run stops with a message naming the step")
