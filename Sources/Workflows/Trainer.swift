@@ -199,6 +199,8 @@ public final class Trainer {
     // A step observer finishing in the background cannot be left running if training throws.
     defer { _ = settleObservers() }
     var epoch = 1
+    /// The epoch of the last step taken.
+    var stepEpoch = 0
     while epoch <= max(1, configuration.epochs) {
       batchOrder.fill(&order, epoch: epoch - 1)
       for batch in 0..<batchOrder.batchesPerEpoch where step < total {
@@ -214,9 +216,10 @@ public final class Trainer {
         // training, the parameters are still the previous step's, and this step is not taken.
         if case .stop(let reason) = settleObservers() {
           step -= 1
-          return try stopped(reason, epoch: epoch)
+          return try stopped(reason, epoch: stepEpoch)
         }
         optimizer.step()
+        stepEpoch = epoch
         samples += batchLabels.count
         var decision = TrainingDecision.proceed
         for observer in stepObservers {
@@ -230,9 +233,7 @@ public final class Trainer {
       if step >= total { break }
       epoch += 1
     }
-    if case .stop(let reason) = settleObservers() {
-      return try stopped(reason, epoch: min(epoch, max(1, configuration.epochs)))
-    }
+    if case .stop(let reason) = settleObservers() { return try stopped(reason, epoch: stepEpoch) }
     return Summary(
       steps: step, stopReason: nil, lastMetrics: lastMetrics,
       samplesPerSecond: Double(samples) / max(1e-9, Date().timeIntervalSince(started)))
